@@ -1,0 +1,22 @@
+import { expect, it } from 'vitest';
+import * as api from './index.js';
+
+it('exports exactly the public API', () => {
+  expect(Object.keys(api).sort()).toEqual([
+    'AnsweredRecord',
+    'Dataset',
+    'DatasetMeta',
+    'QuestionRecord',
+    'RecordId',
+    'Reference',
+    'SCHEMA_ID',
+    'SCHEMA_VERSION',
+    'SourceLocation',
+    'UnansweredRecord',
+    'datasetJsonSchema',
+    'datasetJsonSchemaText',
+    'datasetValidator',
+    'schemaPath',
+    'validateWithJsonSchema',
+  ]);
+});

@@ -1,0 +1,6 @@
+export { AnsweredRecord, QuestionRecord, RecordId, Reference, SourceLocation, UnansweredRecord } from './record.js';
+export type { RecordStatus } from './record.js';
+export { Dataset, DatasetMeta, SCHEMA_VERSION } from './dataset.js';
+export { SCHEMA_ID, datasetJsonSchema, datasetJsonSchemaText } from './json-schema.js';
+export { datasetValidator, schemaPath, validateWithJsonSchema } from './validate.js';
+export type { SchemaProblem } from './validate.js';

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** Stable record id: lower-case ASCII segments joined by `/` or `-`, e.g. `cnn/conv-essence`. */
+export const RecordId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[/-][a-z0-9]+)*$/)
+  .max(200)
+  .describe('Stable id: lower-case ASCII words joined by "-" and "/", e.g. "cnn/conv-essence".');
+
+export const Reference = z
+  .object({
+    title: z.string().min(1).describe('Title of the cited work or page.'),
+    url: z.string().describe('Link to it; "" when the reference is a book or paper without a link.'),
+  })
+  .strict();
+
+export const SourceLocation = z
+  .object({
+    path: z.string().min(1).describe('Path of the note, relative to the content root, with "/" separators.'),
+    line: z.int().min(1).describe('1-based line of the question.'),
+    endLine: z.int().min(1).describe('1-based last line of the answer (or of the question when unanswered).'),
+  })
+  .strict();
+
+const recordFields = {
+  id: RecordId,
+  question: z.string().min(1).describe('The question as plain text, numbering stripped.'),
+  number: z.string().describe('The numbering written before the question in the note ("2.1"), or "".'),
+  aliases: z.array(z.string().min(1)).describe('Other phrasings of the same question.'),
+  answerText: z.string().describe('The answer as plain text (math kept as $…$ TeX).'),
+  breadcrumb: z
+    .array(z.string().min(1))
+    .min(1)
+    .describe('Note title, then the section headings above the question.'),
+  tags: z.array(z.string().min(1)).describe('Tags of the note followed by tags of the question, without duplicates.'),
+  references: z.array(Reference).describe("The note's reference list."),
+  source: SourceLocation,
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe('SHA-256 (hex) of question + "\\n" + answer, for change detection.'),
+};
+
+/** A question with its answer, as written in a note. */
+export const AnsweredRecord = z
+  .object({
+    ...recordFields,
+    status: z.literal('answered'),
+    answer: z.string().min(1).describe('The answer as normalized Markdown (LF line endings, trimmed).'),
+  })
+  .strict();
+
+/** A question the note asks without answering (no answer, or a placeholder such as "Todo"). */
+export const UnansweredRecord = z
+  .object({
+    ...recordFields,
+    status: z.literal('unanswered'),
+    answer: z.literal('').describe('Always "" for an unanswered question.'),
+  })
+  .strict();
+
+export const QuestionRecord = z
+  .discriminatedUnion('status', [AnsweredRecord, UnansweredRecord])
+  .describe('One interview question and its answer.');
+
+export type QuestionRecord = z.infer<typeof QuestionRecord>;
+export type Reference = z.infer<typeof Reference>;
+export type SourceLocation = z.infer<typeof SourceLocation>;
+export type RecordStatus = QuestionRecord['status'];

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Dataset, SCHEMA_VERSION, datasetJsonSchemaText, schemaPath, validateWithJsonSchema } from './index.js';
+
+const record = {
+  id: 'cnn/conv-essence',
+  question: '卷积层的本质是什么？',
+  number: '2.1',
+  aliases: [],
+  answer: '卷积是局部连接、权值共享的线性变换。',
+  answerText: '卷积是局部连接、权值共享的线性变换。',
+  status: 'answered',
+  breadcrumb: ['卷积神经网络', '卷积层'],
+  tags: ['CNN'],
+  references: [{ title: 'Deep Learning', url: 'https://www.deeplearningbook.org/' }],
+  source: { path: 'cnn.md', line: 10, endLine: 12 },
+  hash: 'a'.repeat(64),
+};
+const meta = { name: 'x', version: '1.0.0', license: 'CC-BY-SA-4.0', language: 'zh', schemaVersion: SCHEMA_VERSION, count: 1, answered: 1 };
+const dataset = (q: object) => ({ meta, questions: [q] });
+
+const cases: Array<[string, unknown, boolean]> = [
+  ['a valid answered record', dataset(record), true],
+  ['a valid unanswered record', dataset({ ...record, status: 'unanswered', answer: '' }), true],
+  ['an unanswered record with an answer', dataset({ ...record, status: 'unanswered' }), false],
+  ['an answered record with an empty answer', dataset({ ...record, answer: '' }), false],
+  ['an upper-case id', dataset({ ...record, id: 'CNN/conv' }), false],
+  ['an id with a trailing slash', dataset({ ...record, id: 'cnn/' }), false],
+  ['an id with Chinese', dataset({ ...record, id: 'cnn/卷积' }), false],
+  ['a short hash', dataset({ ...record, hash: 'abc' }), false],
+  ['an upper-case hash', dataset({ ...record, hash: 'A'.repeat(64) }), false],
+  ['an unknown key', dataset({ ...record, extra: 1 }), false],
+  ['a missing key', dataset({ ...record, aliases: undefined }), false],
+  ['an empty breadcrumb', dataset({ ...record, breadcrumb: [] }), false],
+  ['a line of 0', dataset({ ...record, source: { path: 'a.md', line: 0, endLine: 1 } }), false],
+  ['a fractional line', dataset({ ...record, source: { path: 'a.md', line: 1.5, endLine: 2 } }), false],
+  ['an unknown status', dataset({ ...record, status: 'draft' }), false],
+  ['a wrong schema version', { meta: { ...meta, schemaVersion: '0.1.0' }, questions: [] }, false],
+  ['meta with an unknown key', { meta: { ...meta, built: 'now' }, questions: [] }, false],
+  ['no questions', { meta, questions: [] }, true],
+];
+
+describe('zod and ajv agree', () => {
+  it.each(cases)('%s', (_name, data, valid) => {
+    expect(Dataset.safeParse(data).success).toBe(valid);
+    expect(validateWithJsonSchema(data).length === 0).toBe(valid);
+  });
+
+  it('points ajv problems at the offending value', () => {
+    const problems = validateWithJsonSchema(dataset({ ...record, id: 'Bad Id' }));
+    expect(problems.map((p) => p.pointer)).toContain('/questions/0/id');
+  });
+});
+
+describe('schema.json', () => {
+  it('is the JSON Schema generated from the zod schema (run `pnpm --filter @mianjing/schema generate` after a change)', () => {
+    expect(readFileSync(schemaPath, 'utf8')).toBe(datasetJsonSchemaText());
+  });
+
+  it('is draft 2020-12', () => {
+    expect(JSON.parse(readFileSync(schemaPath, 'utf8')).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+});
