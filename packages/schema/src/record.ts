@@ -22,11 +22,15 @@ export const SourceLocation = z
   })
   .strict();
 
-const recordFields = {
+// Fields are split around `status` and `answer` so that records serialize in reading order.
+const headFields = {
   id: RecordId,
   question: z.string().min(1).describe('The question as plain text, numbering stripped.'),
   number: z.string().describe('The numbering written before the question in the note ("2.1"), or "".'),
   aliases: z.array(z.string().min(1)).describe('Other phrasings of the same question.'),
+};
+
+const tailFields = {
   answerText: z.string().describe('The answer as plain text (math kept as $…$ TeX).'),
   breadcrumb: z
     .array(z.string().min(1))
@@ -44,18 +48,20 @@ const recordFields = {
 /** A question with its answer, as written in a note. */
 export const AnsweredRecord = z
   .object({
-    ...recordFields,
+    ...headFields,
     status: z.literal('answered'),
     answer: z.string().min(1).describe('The answer as normalized Markdown (LF line endings, trimmed).'),
+    ...tailFields,
   })
   .strict();
 
 /** A question the note asks without answering (no answer, or a placeholder such as "Todo"). */
 export const UnansweredRecord = z
   .object({
-    ...recordFields,
+    ...headFields,
     status: z.literal('unanswered'),
     answer: z.literal('').describe('Always "" for an unanswered question.'),
+    ...tailFields,
   })
   .strict();
 

@@ -1,0 +1,127 @@
+import type { QuestionRecord } from '@mianjing/schema';
+import type { Blockquote, Heading, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { QUESTION_ID, isReferenceTitle, splitHeading } from './heading.js';
+import { plainText, inlineText } from './plain-text.js';
+import { collectReferences } from './references.js';
+import { toRecord, type NoteContext, type QuestionDraft } from './record.js';
+import { shortHash } from './hash.js';
+import { emit, type ParseMode } from './rules.js';
+
+export interface NoteInfo {
+  id: string;
+  title: string;
+  tags: string[];
+}
+
+/**
+ * The canonical layout: `##` sections, `###` questions with `{#id}`, answers up to the next heading of level
+ * 3 or higher, an optional meta quote, and a `## 参考` list. In lenient mode the same rules report warnings.
+ */
+export function extractCanonical(tree: Root, file: VFile, note: NoteInfo, context: NoteContext, mode: ParseMode): QuestionRecord[] {
+  const drafts: QuestionDraft[] = [];
+  let section: string | undefined;
+  let inReferences = false;
+  let current: { draft: QuestionDraft; heading: Heading } | undefined;
+
+  const close = () => {
+    if (current && current.draft.answerNodes.length === 0) {
+      emit(file, mode, 'question-without-answer', `Unexpected question without answer, expected an answer below “${current.draft.question}”`, current.heading.position);
+    }
+    current = undefined;
+  };
+
+  for (const node of tree.children) {
+    if (node.type === 'yaml') continue;
+    if (node.type === 'heading' && node.depth <= 3) {
+      close();
+      const text = inlineText(node);
+      if (node.depth === 3) {
+        inReferences = false;
+        if (!splitHeading(text).text) {
+          emit(file, mode, 'empty-question', 'Unexpected question heading without text, expected the question after the numbering', node.position);
+          continue;
+        }
+        current = { draft: openQuestion(file, node, text, note, section, mode), heading: node };
+        drafts.push(current.draft);
+      } else if (node.depth === 2) {
+        inReferences = isReferenceTitle(text);
+        section = inReferences ? undefined : splitHeading(text).text || undefined;
+      }
+      continue;
+    }
+    if (inReferences) {
+      context.references.push(...collectReferences(node));
+    } else if (current) {
+      if (current.draft.answerNodes.length === 0 && node.type === 'blockquote' && readMetaQuote(file, node, current.draft, mode)) continue;
+      current.draft.answerNodes.push(node);
+    } else if (!isInvisible(node)) {
+      emit(file, mode, 'content-outside-question', 'Unexpected content outside any question, expected it under a `###` question heading (or remove it)', node.position);
+    }
+  }
+  close();
+
+  return drafts.map((draft) => {
+    const record = toRecord(draft, context);
+    if (record.status === 'unanswered' && draft.answerNodes.length > 0) {
+      emit(file, mode, 'placeholder-answer', `Unexpected placeholder answer “${plainText(draft.answerNodes)}”, expected a real answer`, draft.answerNodes[0]?.position);
+    }
+    return record;
+  });
+}
+
+function openQuestion(file: VFile, heading: Heading, text: string, note: NoteInfo, section: string | undefined, mode: ParseMode): QuestionDraft {
+  const parts = splitHeading(text);
+  const line = heading.position?.start.line ?? 1;
+  let id = parts.id;
+  if (id === undefined) {
+    emit(file, mode, 'missing-question-id', `Missing question id, expected \`{#some-id}\` at the end of “${parts.text}”`, heading.position?.end);
+  } else if (!QUESTION_ID.test(id)) {
+    emit(file, mode, 'invalid-question-id', `Unexpected question id \`{#${id}}\`, expected lower-case ASCII words joined by "-"`, heading.position?.end);
+    id = undefined;
+  }
+  return {
+    id: `${note.id}/${id ?? derivedQuestionId(parts.text)}`,
+    question: parts.text,
+    number: parts.number,
+    aliases: [],
+    tags: [],
+    breadcrumb: section ? [note.title, section] : [note.title],
+    line,
+    answerNodes: [],
+  };
+}
+
+const META_LINE = /^(又问|别名|标签)[：:]\s*(.*)$/;
+
+/** A blockquote made only of `又问：…` / `标签：…` lines fills aliases and tags; returns false when it is content. */
+function readMetaQuote(file: VFile, quote: Blockquote, draft: QuestionDraft, mode: ParseMode): boolean {
+  const lines = plainText(quote.children).split('\n').map((line) => line.trim()).filter(Boolean);
+  const matches = lines.map((line) => META_LINE.exec(line));
+  const metaCount = matches.filter(Boolean).length;
+  if (metaCount === 0) return false;
+  if (metaCount < lines.length) {
+    emit(file, mode, 'invalid-meta-quote', 'Unexpected text in the meta quote, expected only `又问：…` and `标签：…` lines', quote.position);
+    return false;
+  }
+  for (const match of matches) {
+    const [, key, value = ''] = match!;
+    if (key === '标签') draft.tags.push(...value.split(/[,，、;；\s]+/).filter(Boolean));
+    else if (value) draft.aliases.push(value);
+  }
+  return true;
+}
+
+function isInvisible(node: RootContent): boolean {
+  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+}
+
+/** An id for a question written without one: ASCII words of the question, or a hash of its text. */
+export function derivedQuestionId(question: string): string {
+  const words = question.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const ascii = words.join('-').slice(0, 48).replace(/-+$/, '');
+  // eslint-disable-next-line no-control-regex
+  const onlyAscii = /^[\x00-\x7f]*$/.test(question);
+  if (onlyAscii && ascii) return ascii;
+  return `q-${shortHash(question)}`;
+}

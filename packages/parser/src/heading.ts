@@ -1,0 +1,47 @@
+/** What a question or section heading says, split into its parts. */
+export interface HeadingParts {
+  /** Numbering written before the text ("2.1", "一", "Q3"), without its trailing punctuation; "" when none. */
+  number: string;
+  text: string;
+  /** The explicit id from a trailing `{#id}`, or undefined. */
+  id: string | undefined;
+}
+
+// "2.1 ", "3. ", "1) ", "一、", "Q1 ", "1-1 ": a digit-only number must be followed by punctuation or a space,
+// so that "1x1 卷积" or "3D 卷积" keep their leading digit.
+const NUMBERING =
+  /^(?:(\d+(?:[.．]\d+)*)(?:[.．、)）:：]\s*|\s+|$)|([一二三四五六七八九十百]+)[、.．]\s*|[（(]([一二三四五六七八九十\d]+)[)）]\s*|(Q\d+)[.:：、]?\s*|(\d+-\d+)\s+)/i;
+const TRAILING_ID = /\s*\{#([^}\s]*)\}\s*$/;
+
+export const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function splitHeading(plain: string): HeadingParts {
+  let text = plain.trim();
+  let id: string | undefined;
+  const idMatch = TRAILING_ID.exec(text);
+  if (idMatch) {
+    id = idMatch[1];
+    text = text.slice(0, idMatch.index).trim();
+  }
+  let number = '';
+  const numberMatch = NUMBERING.exec(text);
+  if (numberMatch) {
+    number = numberMatch.slice(1).find((group) => group !== undefined) ?? '';
+    text = text.slice(numberMatch[0].length).trim();
+  }
+  return { number, text, id };
+}
+
+const REFERENCE_TITLE = /^(?:参考|参考文献|参考资料|参考链接|引用|references?|further reading)$/i;
+
+export function isReferenceTitle(text: string): boolean {
+  return REFERENCE_TITLE.test(splitHeading(text).text.replace(/[:：]$/, ''));
+}
+
+const PLACEHOLDER = /^(?:todo|tbd|tbc|fixme|wip|待补充|待完善|待更新|待续|未完待续|暂无|略|\.\.\.|…+|（?待补充）?)[.。!！]*$/i;
+
+/** "Todo", "[TBD]", "待补充": text that stands where an answer should be. */
+export function isPlaceholder(text: string): boolean {
+  const bare = text.trim().replace(/^[-*]\s*\[ \]\s*/, '').replace(/^\[(.*)\]$/, '$1').trim();
+  return PLACEHOLDER.test(bare);
+}

@@ -1,0 +1,8 @@
+export { createProcessor, parseNote } from './processor.js';
+export type { NoteInput } from './processor.js';
+export { remarkMianjing } from './plugin.js';
+export type { MianjingOptions, NoteSummary } from './plugin.js';
+export { RULES, MESSAGE_SOURCE, emit, report, severityFor, severityOf } from './rules.js';
+export type { ParseMode, RuleId, Severity } from './rules.js';
+export type { Accounting, CandidateKind, DroppedCandidate } from './lenient.js';
+export { normalizeQuestion } from './record.js';

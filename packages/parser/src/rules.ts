@@ -1,0 +1,63 @@
+import type { Node } from 'unist';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+/** Every problem the parser reports, by rule id. The README of this package documents each one. */
+export const RULES = {
+  'missing-front-matter': 'a note without YAML front matter',
+  'invalid-front-matter': 'front matter that is not valid YAML or lacks a required key',
+  'empty-question': 'a question heading with no text besides its numbering and id',
+  'missing-question-id': 'a question heading without an explicit `{#id}`',
+  'invalid-question-id': 'a `{#id}` that is not lower-case ASCII words joined by "-"',
+  'question-without-answer': 'a question heading followed directly by the next heading',
+  'placeholder-answer': 'an answer that is only a placeholder such as "Todo" or "待补充"',
+  'content-outside-question': 'content between headings that belongs to no question',
+  'invalid-meta-quote': 'a blockquote right under a question that mixes meta lines with other text',
+  'question-candidate-dropped': 'a question candidate that did not become a record, and why (a table-of-contents entry, a duplicate)',
+  'duplicate-id': 'two notes or two questions with the same id',
+  'duplicate-question': 'two questions with the same text',
+  'invalid-record': 'a record the dataset schema rejects (it is left out of the dataset)',
+  'unreadable-file': 'a file that cannot be read or decoded',
+} as const;
+
+export type RuleId = keyof typeof RULES;
+
+/** How a problem weighs: errors drop what they touch (and fail `check`), warnings and infos do not. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** `canonical`: our own notes, every format rule is an error. `lenient`: anyone's notes, read with warnings. */
+export type ParseMode = 'canonical' | 'lenient';
+
+// Other people's notes have no ids, few answers and free-form prose: those rules are not problems there.
+const LENIENT: Partial<Record<RuleId, Severity | 'off'>> = {
+  'missing-front-matter': 'off',
+  'missing-question-id': 'off',
+  'content-outside-question': 'off',
+  'question-without-answer': 'info',
+  'placeholder-answer': 'info',
+};
+
+export function severityFor(mode: ParseMode, ruleId: RuleId): Severity | 'off' {
+  return mode === 'canonical' ? 'error' : (LENIENT[ruleId] ?? 'warning');
+}
+
+export const MESSAGE_SOURCE = 'mianjing';
+
+type Place = Node['position'] | { line: number; column: number } | undefined;
+
+/** Report a rule's problem with the weight the mode gives it (or not at all when the mode turns it off). */
+export function emit(file: VFile, mode: ParseMode, ruleId: RuleId, reason: string, place: Place): void {
+  const severity = severityFor(mode, ruleId);
+  if (severity !== 'off') report(file, severity, ruleId, reason, place);
+}
+
+/** Report a positioned problem on `file`, the unified way: never thrown, always collected. */
+export function report(file: VFile, severity: Severity, ruleId: RuleId, reason: string, place: Place): VFileMessage {
+  const message = file.message(reason, { place: place ?? undefined, ruleId, source: MESSAGE_SOURCE });
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+  return message;
+}
+
+export function severityOf(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
