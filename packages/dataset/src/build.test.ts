@@ -1,0 +1,86 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { severityOf } from '@mianjing/parser';
+import { validateWithJsonSchema } from '@mianjing/schema';
+import { describe, expect, it } from 'vitest';
+import { buildDataset, datasetFiles, datasetJson, datasetJsonl, writeFilesAtomic } from './build-entry.js';
+
+const fixtures = new URL('../test/fixtures/', import.meta.url).pathname;
+const messagesOf = (result: Awaited<ReturnType<typeof buildDataset>>) =>
+  result.files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column}: ${severityOf(m)} [${m.ruleId}]`)).sort();
+
+describe('buildDataset on a canonical folder', () => {
+  it('collects records in path then line order, with meta from mianjing.json', async () => {
+    const result = await buildDataset(join(fixtures, 'canonical'));
+    expect(result.mode).toBe('canonical');
+    expect(result.dataset.questions.map((q) => q.id)).toEqual(['alpha/first', 'alpha/shared', 'beta/third', 'beta/shared-again', 'alpha/first']);
+    expect(result.dataset.meta).toMatchObject({ name: 'fixture', license: 'CC0-1.0', language: 'zh', count: 5, answered: 5 });
+    expect(result.summary).toMatchObject({ files: 3, questions: 5, answered: 5 });
+  });
+
+  it('reports duplicate note ids, record ids and questions at every place, and skips ignored files', async () => {
+    const result = await buildDataset(join(fixtures, 'canonical'));
+    expect(messagesOf(result)).toEqual([
+      'a.md:13:1: error [duplicate-question]',
+      'a.md:1:1: error [duplicate-id]',
+      'a.md:9:1: error [duplicate-id]',
+      'b.md:11:1: error [duplicate-question]',
+      'c.md:1:1: error [duplicate-id]',
+      'c.md:7:1: error [duplicate-id]',
+    ]);
+    const duplicate = result.files.find((f) => f.path === 'a.md')!.messages.find((m) => m.ruleId === 'duplicate-id' && m.line === 9)!;
+    expect(duplicate.reason).toBe('Unexpected duplicate id `alpha/first`, expected ids to be unique: also used at c.md:7');
+  });
+
+  it('produces a dataset that the published JSON Schema accepts', async () => {
+    const { dataset } = await buildDataset(join(fixtures, 'canonical'));
+    expect(validateWithJsonSchema(JSON.parse(datasetJson(dataset)))).toEqual([]);
+    const lines = datasetJsonl(dataset).split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1).map((line) => JSON.parse(line).id)).toEqual(dataset.questions.map((q) => q.id));
+  });
+});
+
+describe('buildDataset on someone else’s folder', () => {
+  it('reads it leniently: derived ids, duplicates renamed with a warning, unanswered kept', async () => {
+    const result = await buildDataset(join(fixtures, 'lenient'));
+    expect(result.mode).toBe('lenient');
+    const q = result.dataset.questions;
+    expect(q.map((r) => [r.question, r.status])).toEqual([
+      ['为什么用卷积？', 'answered'],
+      ['为什么用池化？', 'unanswered'],
+      ['为什么用卷积？', 'answered'],
+      ['What is dropout?', 'answered'],
+    ]);
+    expect(q[2]!.id).toBe(`${q[0]!.id}-2`);
+    expect(q[3]!.id).toBe('sub/more/what-is-dropout');
+    expect(q[0]!.breadcrumb).toEqual(['随手记', '卷积']);
+    expect(result.summary.errors).toBe(0);
+    expect(messagesOf(result)).toEqual([
+      'notes.md:11:1: warning [duplicate-id]',
+      'notes.md:11:1: warning [duplicate-question]',
+      'notes.md:5:1: warning [duplicate-id]',
+      'notes.md:5:1: warning [duplicate-question]',
+      'notes.md:9:1: info [question-without-answer]',
+    ]);
+  });
+});
+
+describe('output', () => {
+  it('is byte-identical across builds of the same input', async () => {
+    const first = datasetFiles((await buildDataset(join(fixtures, 'canonical'))).dataset);
+    const second = datasetFiles((await buildDataset(join(fixtures, 'canonical'))).dataset);
+    expect(second).toEqual(first);
+    expect(first.map((f) => f.path)).toEqual(['dataset.json', 'dataset.jsonl', 'schema.json']);
+  });
+
+  it('is written atomically: the target is replaced whole and no temporary file is left', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mianjing-write-'));
+    await writeFile(join(dir, 'dataset.json'), 'old');
+    await writeFilesAtomic(dir, [{ path: 'dataset.json', data: 'new' }, { path: 'nested/x.txt', data: new Uint8Array([1, 2]) }]);
+    expect(await readFile(join(dir, 'dataset.json'), 'utf8')).toBe('new');
+    expect(await readFile(join(dir, 'nested/x.txt'))).toEqual(Buffer.from([1, 2]));
+    expect((await readdir(dir)).sort()).toEqual(['dataset.json', 'nested']);
+  });
+});

@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { createProcessor, report, severityOf, type ParseMode } from '@mianjing/parser';
+import { Dataset, SCHEMA_VERSION, validateWithJsonSchema, type QuestionRecord } from '@mianjing/schema';
+import { VFile } from 'vfile';
+import { checkDuplicateIds, checkDuplicateQuestions, type Placed } from './checks.js';
+import { readConfig } from './config.js';
+import { listNotes } from './walk.js';
+
+export interface BuildOptions {
+  /** Overrides the folder's `mianjing.json` mode; without either the folder is read leniently. */
+  mode?: ParseMode;
+  name?: string;
+  version?: string;
+  license?: string;
+}
+
+export interface BuildSummary {
+  files: number;
+  questions: number;
+  answered: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface BuildResult {
+  dataset: Dataset;
+  /** One file per note (and per unreadable entry), each with its messages. */
+  files: VFile[];
+  mode: ParseMode;
+  summary: BuildSummary;
+}
+
+/** Thrown when the assembled dataset fails its own schema: a bug in the toolchain, never a content problem. */
+export class DatasetInvariantError extends Error {
+  override name = 'DatasetInvariantError';
+}
+
+/**
+ * Read every note under `root`, extract its questions, run the cross-file checks and assemble the dataset,
+ * validated by zod and then, as consumers will see it, by ajv against the published JSON Schema.
+ */
+export async function buildDataset(root: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const contentRoot = resolve(root);
+  const config = await readConfig(contentRoot);
+  const mode: ParseMode = options.mode ?? config.mode ?? 'lenient';
+  const severity = mode === 'canonical' ? 'error' : 'warning';
+  const processor = createProcessor({ mode });
+  const { notes, problems } = await listNotes(contentRoot, config.ignore);
+
+  const files: VFile[] = [];
+  for (const problem of problems) {
+    const file = new VFile({ path: problem.path, cwd: contentRoot });
+    report(file, 'warning', 'unreadable-file', `Cannot read \`${problem.path}\`: ${problem.reason}`, { line: 1, column: 1 });
+    files.push(file);
+  }
+
+  let placed: Placed[] = [];
+  for (const note of notes) {
+    const file = new VFile({ path: note.path, cwd: contentRoot });
+    files.push(file);
+    let text: string;
+    try {
+      text = await readFile(note.absolute, 'utf8');
+    } catch (error) {
+      report(file, 'error', 'unreadable-file', `Cannot read the note: ${(error as Error).message}`, { line: 1, column: 1 });
+      continue;
+    }
+    file.value = text.replace(/^\uFEFF/, '');
+    processor.runSync(processor.parse(file), file);
+    for (const record of file.data.records ?? []) placed.push({ record, file });
+  }
+
+  placed = checkDuplicateIds(placed, severity);
+  checkDuplicateQuestions(placed, severity);
+  noteIdsUnique(files, severity);
+
+  const questions: QuestionRecord[] = [];
+  for (const item of placed) {
+    const parsed = Dataset.shape.questions.element.safeParse(item.record);
+    if (parsed.success) questions.push(parsed.data);
+    else {
+      const issue = parsed.error.issues[0];
+      report(item.file, 'error', 'invalid-record', `Unexpected record \`${item.record.id}\`: ${issue?.path.join('.')} ${issue?.message}; it is left out of the dataset`, { line: item.record.source.line, column: 1 });
+    }
+  }
+
+  const answered = questions.filter((q) => q.status === 'answered').length;
+  const dataset = Dataset.parse({
+    meta: {
+      name: options.name ?? config.name ?? basename(contentRoot),
+      version: options.version ?? '0.0.0',
+      license: options.license ?? config.license ?? 'NOASSERTION',
+      language: config.language ?? 'zh',
+      schemaVersion: SCHEMA_VERSION,
+      count: questions.length,
+      answered,
+    },
+    questions,
+  });
+  // Validate what consumers will read: the JSON text, parsed back, against the published JSON Schema.
+  const problemsFound = validateWithJsonSchema(JSON.parse(JSON.stringify(dataset)));
+  if (problemsFound.length > 0) {
+    throw new DatasetInvariantError(`The built dataset does not match schema.json:\n${problemsFound.map((p) => `  ${p.pointer}: ${p.message}`).join('\n')}`);
+  }
+
+  const messages = files.flatMap((file) => file.messages);
+  return {
+    dataset,
+    files,
+    mode,
+    summary: {
+      files: notes.length,
+      questions: questions.length,
+      answered,
+      errors: messages.filter((m) => severityOf(m) === 'error').length,
+      warnings: messages.filter((m) => severityOf(m) === 'warning').length,
+      infos: messages.filter((m) => severityOf(m) === 'info').length,
+    },
+  };
+}
+
+function noteIdsUnique(files: VFile[], severity: 'error' | 'warning'): void {
+  const byId = new Map<string, VFile[]>();
+  for (const file of files) {
+    const id = file.data.note?.id;
+    if (id) byId.set(id, [...(byId.get(id) ?? []), file]);
+  }
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    for (const file of group) {
+      const others = group.filter((other) => other !== file).map((other) => other.path).join(', ');
+      report(file, severity, 'duplicate-id', `Unexpected duplicate note id \`${id}\`, expected each note to have its own id: also used by ${others}`, { line: 1, column: 1 });
+    }
+  }
+}

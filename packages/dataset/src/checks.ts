@@ -1,0 +1,56 @@
+import { normalizeQuestion, report, type Severity } from '@mianjing/parser';
+import type { QuestionRecord } from '@mianjing/schema';
+import type { VFile } from 'vfile';
+
+/** A record and the file it came from, so cross-file problems can be reported in both places. */
+export interface Placed {
+  record: QuestionRecord;
+  file: VFile;
+}
+
+const place = (item: Placed) => `${item.record.source.path}:${item.record.source.line}`;
+
+/**
+ * Two notes with the same id, or two records with the same id. Every place is reported, pointing at the others.
+ * Returns the records to keep: in canonical mode all (the errors fail the build); in lenient mode a derived
+ * id that collides gets a numeric suffix instead, so no question is lost.
+ */
+export function checkDuplicateIds(items: Placed[], severity: Severity): Placed[] {
+  const byId = groupBy(items, (item) => item.record.id);
+  const renamed = new Map<Placed, string>();
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    for (const item of group) {
+      const others = group.filter((other) => other !== item).map(place).join(', ');
+      report(item.file, severity, 'duplicate-id', `Unexpected duplicate id \`${id}\`, expected ids to be unique: also used at ${others}`, { line: item.record.source.line, column: 1 });
+    }
+    if (severity !== 'error') group.slice(1).forEach((item, index) => renamed.set(item, `${id}-${index + 2}`));
+  }
+  return items.map((item) => {
+    const id = renamed.get(item);
+    return id ? { ...item, record: { ...item.record, id } } : item;
+  });
+}
+
+/** The same question asked twice (compared without spaces, case and trailing punctuation). */
+export function checkDuplicateQuestions(items: Placed[], severity: Severity): void {
+  const byText = groupBy(items, (item) => normalizeQuestion(item.record.question));
+  for (const group of byText.values()) {
+    if (group.length < 2) continue;
+    for (const item of group) {
+      const others = group.filter((other) => other !== item).map(place).join(', ');
+      report(item.file, severity, 'duplicate-question', `Unexpected duplicate question “${item.record.question}”, expected each question once: also asked at ${others} (merge them, keeping one phrasing as a \`又问：\` alias)`, { line: item.record.source.line, column: 1 });
+    }
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The notes this package is built from (the repository's `content/` folder). */
+export const bundledContentDir: string = fileURLToPath(new URL('../../../content/', import.meta.url));
+
+/** Where the build of the bundled notes is written inside this package. */
+export const dataDir: string = fileURLToPath(new URL('../data/', import.meta.url));
+
+/** Name and version the bundled notes are published under: this package's own. */
+export function bundledDatasetInfo(): { name: string; version: string } {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
+}
