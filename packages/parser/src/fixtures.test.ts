@@ -19,12 +19,15 @@ describe('fixtures', () => {
       const messages = [...file.messages]
         .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
         .map((m) => `input.md:${m.line}:${m.column}: ${severityOf(m)} ${m.reason} [${m.ruleId}]\n`).join('');
+      const accounting = `${JSON.stringify(file.data.accounting, null, 2)}\n`;
       if (update) {
         writeFileSync(join(dir, 'records.json'), records);
         writeFileSync(join(dir, 'messages.txt'), messages);
+        writeFileSync(join(dir, 'accounting.json'), accounting);
       }
       expect(records).toBe(readFileSync(join(dir, 'records.json'), 'utf8'));
       expect(messages).toBe(readFileSync(join(dir, 'messages.txt'), 'utf8'));
+      expect(accounting).toBe(readFileSync(join(dir, 'accounting.json'), 'utf8'));
     });
   }
 });

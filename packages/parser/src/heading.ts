@@ -38,7 +38,7 @@ export function isReferenceTitle(text: string): boolean {
   return REFERENCE_TITLE.test(splitHeading(text).text.replace(/[:：]$/, ''));
 }
 
-const PLACEHOLDER = /^(?:todo|tbd|tbc|fixme|wip|待补充|待完善|待更新|待续|未完待续|暂无|略|\.\.\.|…+|（?待补充）?)[.。!！]*$/i;
+const PLACEHOLDER = /^(?:todo|tbd|tbc|fixme|wip|待补充|待完善|待更新|待续|未完待续|暂无|略|\.\.\.|…+|（?待补充）?|(?:点击)?查看答案|答案见链接)[.。!！]*$/i;
 
 /** "Todo", "[TBD]", "待补充": text that stands where an answer should be. */
 export function isPlaceholder(text: string): boolean {

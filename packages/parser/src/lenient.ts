@@ -111,8 +111,9 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
       }
       const parts = splitHeading(text);
       const questionLike = isQuestionLike(parts.text) || parts.id !== undefined;
-      // A plain sub-heading ("#### 代码") inside a question's answer stays part of the answer.
-      if (current?.depth !== undefined && node.depth > current.depth && !questionLike && !parts.number) {
+      // A plain sub-heading ("#### 代码") inside a question's answer stays part of the answer, unless it groups
+      // questions of its own.
+      if (current?.depth !== undefined && node.depth > current.depth && !questionLike && !parts.number && !headingShape(blocks, index, source).groupsQuestions) {
         current.draft.answerNodes.push(node);
         continue;
       }
@@ -123,10 +124,10 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
         referencesDepth = node.depth;
         continue;
       }
-      const { hasContent, hasChildren } = headingShape(blocks, index);
+      const { hasContent, hasChildren, groupsQuestions } = headingShape(blocks, index, source);
       // Numbered topic headings that carry their own text ("3.9.4 指数衰减") are questions too; headings that
-      // only group others are sections.
-      if (questionLike || (parts.number !== '' && !hasChildren)) {
+      // only group others (child headings, or bold / bulleted / listed questions below them) are sections.
+      if (questionLike || (parts.number !== '' && !hasChildren && !groupsQuestions)) {
         current = open('heading', text, node.position!.start);
         current.depth = node.depth;
         readMeta(blocks[index + 1], current);
@@ -163,7 +164,9 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
       }
     }
 
-    if (current?.kind === 'heading' || inDetails) {
+    // Inside a heading's answer only explicit question markup starts a new question: a `●`/`Q:` line or a
+    // paragraph that is nothing but a bold question. Lists and other bold text stay part of the answer.
+    if (inDetails || (current?.kind === 'heading' && !(node.type === 'paragraph' && startsQuestionInAnswer(node, source)))) {
       current!.draft.answerNodes.push(node);
       continue;
     }
@@ -253,15 +256,30 @@ export function findTitleHeading(tree: Root): Heading | undefined {
   return isQuestionLike(splitHeading(inlineText(first)).text) ? undefined : first;
 }
 
-function headingShape(blocks: RootContent[], index: number): { hasContent: boolean; hasChildren: boolean } {
+function headingShape(blocks: RootContent[], index: number, source: string): { hasContent: boolean; hasChildren: boolean; groupsQuestions: boolean } {
   const heading = blocks[index] as Heading;
   let hasContent = false;
+  let groupsQuestions = false;
   for (let i = index + 1; i < blocks.length; i++) {
     const node = blocks[i]!;
-    if (node.type === 'heading') return { hasContent, hasChildren: node.depth > heading.depth };
+    if (node.type === 'heading') return { hasContent, hasChildren: node.depth > heading.depth, groupsQuestions };
     if (!(node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value))) hasContent = true;
+    if (!groupsQuestions) groupsQuestions = opensQuestion(node, source);
   }
-  return { hasContent, hasChildren: false };
+  return { hasContent, hasChildren: false, groupsQuestions };
+}
+
+function startsQuestionInAnswer(node: Paragraph, source: string): boolean {
+  if (markerOf(paragraphLines(source, node)[0]!.text)) return true;
+  const bold = boldQuestion(node, false);
+  return bold !== undefined && bold.answerStart === undefined;
+}
+
+/** Whether a block below a heading is itself a question (so the heading only groups questions). */
+function opensQuestion(node: RootContent, source: string): boolean {
+  if (node.type === 'paragraph') return markerOf(paragraphLines(source, node)[0]!.text) !== undefined || boldQuestion(node, true) !== undefined;
+  if (node.type === 'list') return questionOutline(node, false) !== undefined;
+  return node.type === 'html' && /<details/i.test(node.value) && /<summary/i.test(node.value);
 }
 
 /** The canonical meta quote (`又问：`/`标签：` lines) works in other people's notes too. */
@@ -314,8 +332,8 @@ function stripTags(html: string): string {
 }
 
 /**
- * `**问题？**` then text: a question when the bold text reads as one, or (at section level only) when it is a
- * short topic line standing alone or followed by a placeholder (`**图卷积的基本原理** Todo`). A parenthesis
+ * `**问题？**` then text: a question when the bold text reads as one, or when it is a short topic line followed
+ * by a placeholder (`**图卷积的基本原理** Todo`) or, at section level, standing alone. A parenthesis
  * after the bold part (`**1.2 问题？**（补充说明）`) belongs to the question.
  */
 function boldQuestion(node: Paragraph, atSectionLevel: boolean): { question: string; answerStart?: number } | undefined {
@@ -325,7 +343,8 @@ function boldQuestion(node: Paragraph, atSectionLevel: boolean): { question: str
   const restText = plainText(rest as Nodes[]).trim();
   const parenthetical = /^[（(][^）)]*[）)]$/.test(restText);
   const standalone = restText === '' || parenthetical || isPlaceholder(restText);
-  const isQuestion = (isQuestionLike(splitHeading(boldText).text) && (standalone || !/^[：:]/.test(restText))) || (atSectionLevel && standalone && isTopicLine(boldText));
+  const topic = isTopicLine(boldText) && (isPlaceholder(restText) || (atSectionLevel && standalone));
+  const isQuestion = (isQuestionLike(splitHeading(boldText).text) && (standalone || !/^[：:]/.test(restText))) || topic;
   if (!isQuestion) return undefined;
   if (parenthetical) return { question: `${boldText}${restText}` };
   const first = rest.find((child: PhrasingContent) => child.type !== 'break' && !(child.type === 'text' && child.value.trim() === ''));

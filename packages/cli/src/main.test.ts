@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateWithJsonSchema } from '@mianjing/schema';
+import { describe, expect, it } from 'vitest';
+import { main } from './index.js';
+
+const fixtures = new URL('../test/fixtures/', import.meta.url).pathname;
+
+async function run(argv: string[], cwd = fixtures) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { cwd, env: { SOURCE_DATE_EPOCH: '1700000000' }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('mianjing check', () => {
+  it('prints every problem at its place and exits 1', async () => {
+    const { code, stderr } = await run(['check', 'broken']);
+    expect(code).toBe(1);
+    expect(stderr.split('\n')).toEqual([
+      'broken/front-matter.md:4:12: error Unexpected YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the front matter so it parses as YAML [invalid-front-matter]',
+      'broken/one.md:1:1: error Unexpected duplicate note id `one`, expected each note to have its own id: also used by two.md [duplicate-id]',
+      'broken/one.md:7:1: error Unexpected duplicate id `one/overfitting`, expected ids to be unique: also used at two.md:9 [duplicate-id]',
+      'broken/two.md:1:1: error Unexpected duplicate note id `one`, expected each note to have its own id: also used by one.md [duplicate-id]',
+      'broken/two.md:9:1: error Unexpected question without answer, expected an answer below “什么是欠拟合？” [question-without-answer]',
+      'broken/two.md:9:1: error Unexpected duplicate id `one/overfitting`, expected ids to be unique: also used at one.md:7 [duplicate-id]',
+      '3 files, 4 questions (3 answered), 6 errors, 0 warnings (canonical)',
+      '',
+    ]);
+  });
+
+  it('prints the same diagnostics as JSON with --json', async () => {
+    const { code, stdout } = await run(['check', 'broken', '--json']);
+    expect(code).toBe(1);
+    const diagnostics = JSON.parse(stdout) as Array<Record<string, unknown>>;
+    expect(diagnostics).toHaveLength(6);
+    expect(diagnostics[4]).toEqual({ file: 'broken/two.md', line: 9, column: 1, severity: 'error', message: 'Unexpected question without answer, expected an answer below “什么是欠拟合？”', ruleId: 'question-without-answer' });
+  });
+
+  it('exits 0 on a clean lenient folder, and 1 with --strict when it has warnings', async () => {
+    const lenient = join(fixtures, '../../../dataset/test/fixtures/lenient');
+    expect((await run(['check', lenient])).code).toBe(0);
+    expect((await run(['check', lenient, '--strict'])).code).toBe(1);
+  });
+});
+
+describe('mianjing build', () => {
+  it('writes dataset.json, dataset.jsonl and schema.json, byte-identical across runs', async () => {
+    const lenient = join(fixtures, '../../../dataset/test/fixtures/lenient');
+    const outs = [await mkdtemp(join(tmpdir(), 'mj-a-')), await mkdtemp(join(tmpdir(), 'mj-b-'))];
+    for (const out of outs) {
+      const { code, stdout } = await run(['build', lenient, '--out', out]);
+      expect(code).toBe(0);
+      expect(stdout).toContain('dataset.json');
+    }
+    expect((await readdir(outs[0]!)).sort()).toEqual(['dataset.json', 'dataset.jsonl', 'schema.json']);
+    for (const name of ['dataset.json', 'dataset.jsonl', 'schema.json']) {
+      expect(await readFile(join(outs[1]!, name))).toEqual(await readFile(join(outs[0]!, name)));
+    }
+    const dataset = JSON.parse(await readFile(join(outs[0]!, 'dataset.json'), 'utf8'));
+    expect(validateWithJsonSchema(dataset)).toEqual([]);
+    expect(dataset.meta).toMatchObject({ name: 'lenient', count: 4, answered: 3 });
+  });
+
+  it('writes nothing when the notes have errors', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'mj-c-'));
+    const { code, stderr } = await run(['build', 'broken', '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('Nothing written');
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it('refuses to write into the content folder', async () => {
+    const { code, stderr } = await run(['build', 'broken', '--out', 'broken/out']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Refusing to write into the content folder');
+  });
+});
+
+const seeds = join(fixtures, '../../../../../shared/seeds');
+
+describe.skipIf(!existsSync(seeds))('mianjing build on the seed documents (../shared/seeds)', () => {
+  it('extracts every interview question and accounts for the table of contents', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'mj-seeds-'));
+    const { code } = await run(['build', seeds, '--out', out, '--report', join(out, 'report.json')]);
+    expect(code).toBe(0);
+    const dataset = JSON.parse(await readFile(join(out, 'dataset.json'), 'utf8'));
+    const of = (path: string) => dataset.questions.filter((q: { source: { path: string } }) => q.source.path === path);
+    const summ = of('InterviewSumm.md');
+    expect(summ).toHaveLength(49);
+    expect(summ.filter((q: { status: string }) => q.status === 'answered').map((q: { question: string }) => q.question)).toEqual(['CNN1*1卷积核的作用？']);
+    expect(summ.find((q: { question: string }) => q.question === '图卷积的基本原理')).toMatchObject({ status: 'unanswered', answer: '' });
+    expect(summ[0].references.map((r: { url: string }) => r.url)).toEqual([
+      'https://blog.csdn.net/briblue/article/details/83151475',
+      'https://www.bilibili.com/video/BV1BZ4y1M7hF?p=124',
+    ]);
+    const toc = of('awesome_NLP-Interview-Notes-README.md');
+    expect(toc).toHaveLength(57);
+    expect(toc.every((q: { status: string }) => q.status === 'unanswered')).toBe(true);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
+    expect(report).toMatchObject({ candidates: 107, records: 106, dropped: 1 });
+    expect(report.files.find((f: { path: string }) => f.path === 'awesome_NLP-Interview-Notes-README.md').dropped).toEqual([{ line: 90, column: 15, question: 'GAN 的基本思想', reason: 'duplicate of line 87' }]);
+  });
+});
+
+describe('usage', () => {
+  it('rejects unknown commands, formats and options with exit code 2', async () => {
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run(['export', 'pdf', '--out', '/tmp/x'])).code).toBe(2);
+    expect((await run(['check', '--nope'])).code).toBe(2);
+  });
+
+  it('prints help', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('mianjing check [DIR]');
+  });
+});

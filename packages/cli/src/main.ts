@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '@mianjing/dataset/build';
+import type { ParseMode } from '@mianjing/parser';
+import { build } from './build.js';
+import { check } from './check.js';
+import { exportCommand, FORMATS, isFormat } from './export.js';
+import { UsageError, type Io } from './io.js';
+import { contentDir, datasetIdentity, outputDir } from './paths.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export const USAGE = `mianjing — Chinese interview Q&A notes → dataset, Anki deck, fine-tuning JSONL, CSV, RAG chunks
+
+Usage:
+  mianjing check [DIR] [--json] [--strict] [--mode canonical|lenient]
+  mianjing build [DIR] --out OUTDIR [--report FILE] [--strict] [--mode …] [--name NAME] [--dataset-version V]
+  mianjing export FORMAT [DIR] --out PATH [--dataset FILE] [format options]
+  mianjing all [DIR] --out OUTDIR      build the dataset and every export
+
+DIR is a folder of Markdown notes (default: the bundled content). A folder with a mianjing.json
+in canonical mode is read strictly; any other folder leniently, with warnings.
+
+Formats: ${FORMATS.join(', ')}
+  anki     --deck-root NAME (default 面经)
+  jsonl    --style openai|alpaca|sharegpt (repeatable; default all) --system TEXT
+           --validation FRACTION --seed TEXT --max-tokens N
+  csv      --no-bom --no-excel-safe
+  rag      --max-chars N
+
+Options:
+  --strict   warnings fail the command too
+  --json     print diagnostics as JSON (check)
+  --report   write how many question candidates each note had, and why any were dropped (build)
+  -h, --help, -v, --version
+Exit codes: 0 ok, 1 content problems, 2 usage error.
+`;
+
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  report: { type: 'string' },
+  json: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  mode: { type: 'string' },
+  name: { type: 'string' },
+  'dataset-version': { type: 'string' },
+  dataset: { type: 'string' },
+  'deck-root': { type: 'string' },
+  style: { type: 'string', multiple: true },
+  system: { type: 'string' },
+  validation: { type: 'string' },
+  seed: { type: 'string' },
+  'max-tokens': { type: 'string' },
+  'no-bom': { type: 'boolean' },
+  'no-excel-safe': { type: 'boolean' },
+  'max-chars': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export type CliValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Run the CLI with `argv` (without node and the script); returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`mianjing: ${(error as Error).message}\nRun \`mianjing --help\` for usage.\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`mianjing: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const mode = parseMode(values.mode);
+  const read = { mode, strict: values.strict ?? false };
+  switch (command) {
+    case 'check': {
+      const [dir] = expectPositionals(command, rest, 1);
+      return check(io, contentDir(io.cwd, dir), { ...read, json: values.json ?? false });
+    }
+    case 'build': {
+      const [dir] = expectPositionals(command, rest, 1);
+      const content = contentDir(io.cwd, dir);
+      const out = outputDir(io.cwd, values.out, content);
+      const report = values.report === undefined ? undefined : outputDir(io.cwd, values.report, content);
+      return (await build(io, content, { ...read, out, report, ...datasetIdentity(dir, values.name, values['dataset-version']) })).code;
+    }
+    case 'export': {
+      const [format, dir] = expectPositionals(command, rest, 2);
+      if (!format || !isFormat(format)) throw new UsageError(`Unknown export format \`${format ?? ''}\`, expected one of ${FORMATS.join(', ')}`);
+      if (dir !== undefined && values.dataset) throw new UsageError('Give either DIR or --dataset FILE, not both');
+      const content = values.dataset ? undefined : contentDir(io.cwd, dir);
+      const out = outputDir(io.cwd, values.out, content);
+      return exportCommand(io, [format], { content, datasetFile: values.dataset, identity: datasetIdentity(dir, values.name, values['dataset-version']), out, read, values });
+    }
+    case 'all': {
+      const [dir] = expectPositionals(command, rest, 1);
+      const content = contentDir(io.cwd, dir);
+      const out = outputDir(io.cwd, values.out, content);
+      const built = await build(io, content, { ...read, out, ...datasetIdentity(dir, values.name, values['dataset-version']) });
+      if (built.code !== 0) return built.code;
+      return exportCommand(io, FORMATS, { content, dataset: built.result.dataset, out, read, values, layout: 'folders' });
+    }
+    default:
+      throw new UsageError(`Unknown command \`${command}\`, expected check, build, export or all`);
+  }
+}
+
+function expectPositionals(command: string, rest: string[], max: number): Array<string | undefined> {
+  if (rest.length > max) throw new UsageError(`Unexpected argument \`${rest[max]}\` for \`${command}\``);
+  return rest;
+}
+
+function parseMode(mode: string | undefined): ParseMode | undefined {
+  if (mode === undefined || mode === 'canonical' || mode === 'lenient') return mode;
+  throw new UsageError(`Unknown --mode \`${mode}\`, expected canonical or lenient`);
+}
