@@ -1,0 +1,297 @@
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OpenedApkg, openApkg, stripHtml } from '../test-apkg.js';
+import { PNG, contentRoot, dataset, record, records, testDataset } from '../test-dataset.js';
+import type { ExportResult } from '../output.js';
+import { exportAnki } from './export.js';
+
+const sha1 = (text: string | Uint8Array) => createHash('sha1').update(text).digest('hex');
+const FIELD_SEPARATOR = '\u001f';
+
+interface NoteRow {
+  id: number;
+  guid: string;
+  mid: number;
+  mod: number;
+  tags: string;
+  flds: string;
+  sfld: string | number;
+  csum: number;
+}
+
+const notesOf = (apkg: OpenedApkg) => apkg.rows('SELECT * FROM notes ORDER BY id') as unknown as NoteRow[];
+const fieldsOf = (apkg: OpenedApkg, recordId: string): string[] => {
+  const note = notesOf(apkg).find((n) => n.flds.split(FIELD_SEPARATOR)[0] === recordId);
+  if (!note) throw new Error(`no note for ${recordId}`);
+  return note.flds.split(FIELD_SEPARATOR);
+};
+
+let root: string;
+let result: ExportResult;
+let apkg: OpenedApkg;
+
+beforeAll(async () => {
+  root = contentRoot();
+  result = await exportAnki(testDataset(), { contentRoot: root, timestamp: 1_700_000_000 });
+  apkg = await openApkg(result);
+});
+
+afterAll(() => rmSync(dirname(root), { recursive: true, force: true }));
+
+describe('the collection', () => {
+  it('has the schema-11 tables', () => {
+    const tables = apkg.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map((r) => r['name']);
+    expect(tables).toEqual(['cards', 'col', 'graves', 'notes', 'revlog']);
+    expect(apkg.col.ver).toBe(11);
+  });
+
+  it('takes its times from the options, never from the clock', () => {
+    expect(apkg.col.crt).toBe(1_700_000_000);
+    expect(apkg.col.mod).toBe(1_700_000_000_000);
+  });
+
+  it('has one note type with the five fields, Question as sort field', () => {
+    const models = Object.values(apkg.col.models);
+    expect(models).toHaveLength(1);
+    const [model] = models;
+    expect(Object.keys(apkg.col.models)).toEqual([String(model?.id)]);
+    expect(model?.flds.map((f) => f.name)).toEqual(['ID', 'Question', 'Answer', 'Breadcrumb', 'Source']);
+    expect(model?.flds.map((f) => f.ord)).toEqual([0, 1, 2, 3, 4]);
+    expect(model?.sortf).toBe(1);
+    expect(model?.tmpls).toHaveLength(1);
+    expect(model?.tmpls[0]?.qfmt).toContain('{{Question}}');
+    expect(model?.tmpls[0]?.qfmt).toContain('{{Breadcrumb}}');
+    expect(model?.tmpls[0]?.qfmt).not.toContain('{{Answer}}');
+    expect(model?.tmpls[0]?.afmt).toContain('{{Answer}}');
+    expect(model?.css).toMatch(/\.nightMode/);
+    expect(model?.css).toMatch(/\.night_mode/);
+    expect(model?.css).toMatch(/pre\s*\{[^}]*text-align:\s*left/);
+    expect(apkg.col.conf['curModel']).toBe(String(model?.id));
+  });
+
+  it('keeps the note type id across builds with different content', async () => {
+    const other = await openApkg(await exportAnki(dataset(records().slice(0, 2))));
+    expect(Object.keys(other.col.models)).toEqual(Object.keys(apkg.col.models));
+  });
+
+  it('builds the deck hierarchy from the breadcrumb, `::` inside an entry staying one level', () => {
+    const names = Object.values(apkg.col.decks).map((d) => d.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Default',
+        '面经',
+        '面经::卷积神经网络（CNN）基础',
+        '面经::卷积神经网络（CNN）基础::卷积层',
+        '面经::C++：：STL 容器',
+        '面经::C++：：STL 容器::安全',
+      ]),
+    );
+    for (const [key, deck] of Object.entries(apkg.col.decks)) {
+      expect(key).toBe(String(deck.id));
+      expect(apkg.col.dconf[String(deck.conf)]).toBeDefined();
+    }
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('uses deckRoot, and derives deck ids from deck names only', async () => {
+    const other = await openApkg(await exportAnki(dataset(records().slice(1, 3)), { deckRoot: '学习::面试' }));
+    const byName = (decks: OpenedApkg['col']['decks']) => new Map(Object.values(decks).map((d) => [d.name, d.id]));
+    const names = [...byName(other.col.decks).keys()];
+    expect(names).toContain('学习::面试::C++：：STL 容器::安全');
+    expect(names.filter((n) => n !== 'Default').every((n) => n.startsWith('学习'))).toBe(true);
+    const again = await openApkg(await exportAnki(testDataset(), { deckRoot: '学习::面试' }));
+    for (const [name, id] of byName(other.col.decks)) expect(byName(again.col.decks).get(name)).toBe(id);
+  });
+});
+
+describe('notes and cards', () => {
+  const answered = records().filter((r) => r.status === 'answered');
+
+  it('has one note per answered record, unanswered ones counted', () => {
+    expect(notesOf(apkg)).toHaveLength(answered.length);
+    expect(result.summary).toMatchObject({ notes: answered.length, unanswered: 1, media: 1 });
+  });
+
+  it('stores fields, sort field and checksum as Anki computes them', () => {
+    const notes = notesOf(apkg);
+    const model = Object.values(apkg.col.models)[0];
+    for (const [i, note] of notes.entries()) {
+      const source = answered[i];
+      const fields = note.flds.split(FIELD_SEPARATOR);
+      expect(fields).toHaveLength(5);
+      expect(note.mid).toBe(model?.id);
+      expect(fields[0]).toBe(source?.id);
+      expect(String(note.sfld)).toBe(stripHtml(fields[1] ?? ''));
+      expect(note.csum).toBe(Number.parseInt(sha1(stripHtml(fields[0] ?? '')).slice(0, 8), 16));
+    }
+    expect(String(notes[1]?.sfld)).toBe('如何防范 <script> 与 {{c1::模板}}？');
+    const types = apkg.rows('SELECT DISTINCT typeof(id) AS id, typeof(csum) AS csum, typeof(mod) AS mod FROM notes');
+    expect(types).toEqual([{ id: 'integer', csum: 'integer', mod: 'integer' }]);
+  });
+
+  it('has unique GUIDs without spaces', () => {
+    const guids = notesOf(apkg).map((n) => n.guid);
+    expect(new Set(guids).size).toBe(guids.length);
+    for (const guid of guids) expect(guid).toMatch(/^\S{1,11}$/);
+  });
+
+  it('stores tags the way Anki does', () => {
+    const tags = notesOf(apkg).map((n) => n.tags);
+    expect(tags[0]).toBe(' CNN deep_learning ML::CNN ');
+    expect(tags[1]).toBe(' 安全_相关 ');
+    expect(tags[3]).toBe('');
+  });
+
+  it('has one new card per note, due in source order, in the breadcrumb deck', () => {
+    const cards = apkg.rows('SELECT c.nid, c.did, c.ord, c.due, c.type, c.queue FROM cards c ORDER BY c.due');
+    const notes = notesOf(apkg);
+    expect(cards.map((c) => c['due'])).toEqual(notes.map((_, i) => i + 1));
+    expect(cards.map((c) => c['nid'])).toEqual(notes.map((n) => n.id));
+    const deckName = new Map(Object.values(apkg.col.decks).map((d) => [d.id, d.name]));
+    for (const [i, card] of cards.entries()) {
+      expect(card).toMatchObject({ ord: 0, type: 0, queue: 0 });
+      const breadcrumb = answered[i]?.breadcrumb.map((entry) => entry.replaceAll('::', '：：')) ?? [];
+      expect(deckName.get(card['did'] as number)).toBe(['面经', ...breadcrumb].join('::'));
+    }
+  });
+});
+
+describe('answer HTML', () => {
+  it('is sanitized', () => {
+    const all = notesOf(apkg)
+      .map((n) => n.flds)
+      .join('\n');
+    for (const bad of ['<script', 'onerror', 'onclick', 'javascript:', 'data:', '<iframe', '<style', 'display:none']) {
+      expect(all).not.toContain(bad);
+    }
+    const hostile = fieldsOf(apkg, 'cnn/hostile')[2];
+    expect(hostile).toContain('<b>粗体</b>');
+    expect(hostile).toContain('<a>点我</a>');
+  });
+
+  it('escapes Anki template syntax in every field', () => {
+    const all = notesOf(apkg).map((n) => n.flds);
+    for (const flds of all) {
+      expect(flds).not.toContain('{{');
+      expect(flds).not.toContain('}}');
+    }
+    const [, question, answer] = fieldsOf(apkg, 'cnn/hostile');
+    expect(question).toContain('&#123;&#123;c1::模板&#125;&#125;');
+    expect(answer).toContain('&#123;&#123;c1::答案&#125;&#125;');
+  });
+
+  it('turns math into MathJax delimiters, HTML-escaped, and leaves code alone', () => {
+    const answer = fieldsOf(apkg, 'cnn/conv-essence')[2] ?? '';
+    expect(answer).toContain('\\(x^2\\)');
+    expect(answer).toMatch(/\\\(a(&#x3C;|&lt;)b\\\)/);
+    expect(answer).toContain('<div class="math-display">\\[\\sum_{i} w_{i} x_{i} + b\\]</div>');
+    const code = /<pre><code class="[^"]*language-python[^"]*">([\s\S]*?)<\/code><\/pre>/.exec(answer)?.[1] ?? '';
+    expect(code).toContain('hljs-');
+    expect(stripHtml(code)).toContain('"$x$ {{c1::x}}"');
+    expect(code).not.toContain('\\(');
+    expect(answer).toContain('<table>');
+    expect(answer).toContain('\\(k^2 C_{in} C_{out}\\)');
+  });
+
+  it('survives NUL, U+001F and lone surrogates', () => {
+    const note = notesOf(apkg).find((n) => n.flds.startsWith('cnn/control-chars'));
+    expect(note?.flds.split(FIELD_SEPARATOR)).toHaveLength(5);
+    expect(note?.flds).not.toContain('\u0000');
+    expect(note?.flds).not.toMatch(/[\uD800-\uDFFF](?<![\uD800-\uDBFF][\uDC00-\uDFFF])(?![\uDC00-\uDFFF])/);
+    expect(note?.flds).toContain('孤立代理项\uFFFD和\uFFFD');
+    expect(note?.flds).toContain('🙂');
+  });
+});
+
+describe('images', () => {
+  it('embeds images under contentRoot once, under a content-hash name', () => {
+    const name = `${sha1(PNG)}.png`;
+    expect(apkg.media).toEqual({ 0: name });
+    expect(Buffer.from(apkg.entries['0'] ?? [])).toEqual(PNG);
+    const answer = fieldsOf(apkg, 'cnn/images')[2] ?? '';
+    expect(answer.match(new RegExp(`src="${name}"`, 'g'))).toHaveLength(2);
+    expect(answer).toContain('src="https://example.com/a.png"');
+  });
+
+  it('warns about and drops images outside contentRoot, keeps missing ones with a warning', () => {
+    const answer = fieldsOf(apkg, 'cnn/images')[2] ?? '';
+    const imageWarnings = result.warnings.filter((w) => w.recordId === 'cnn/images');
+    expect(imageWarnings.map((w) => w.ruleId)).toEqual([
+      'image-outside-content',
+      'image-outside-content',
+      'image-outside-content',
+      'image-outside-content',
+      'image-not-found',
+    ]);
+    expect(imageWarnings[3]?.message).toContain('img/link.png');
+    for (const gone of ['secret', 'passwd', 'link.png']) expect(answer).not.toContain(gone);
+    expect(answer).toContain('外部');
+    expect(answer).toContain('src="img/missing.png"');
+  });
+
+  it('reports the hostile raw <img> as not found', () => {
+    expect(result.warnings).toContainEqual(expect.objectContaining({ recordId: 'cnn/hostile', ruleId: 'image-not-found' }));
+  });
+
+  it('leaves relative images as they are, with a warning, without contentRoot', async () => {
+    const plain = await exportAnki(dataset(records().filter((r) => r.id === 'cnn/images')));
+    const opened = await openApkg(plain);
+    expect(opened.media).toEqual({});
+    expect(fieldsOf(opened, 'cnn/images')[2]).toContain('src="img/conv.png"');
+    expect(plain.warnings.map((w) => w.ruleId)).toEqual([
+      'image-not-embedded',
+      'image-not-embedded',
+      'image-outside-content',
+      'image-outside-content',
+      'image-outside-content',
+      'image-not-embedded',
+      'image-not-embedded',
+    ]);
+  });
+});
+
+describe('rebuilds', () => {
+  it('are byte-identical for the same input, in any time zone', async () => {
+    const tz = process.env['TZ'];
+    try {
+      process.env['TZ'] = 'Pacific/Kiritimati';
+      const first = await exportAnki(testDataset(), { contentRoot: root, timestamp: 1_700_000_000 });
+      process.env['TZ'] = 'America/Los_Angeles';
+      const second = await exportAnki(testDataset(), { contentRoot: root, timestamp: 1_700_000_000 });
+      expect(first.files[0]?.data).toEqual(second.files[0]?.data);
+      expect(first.files[0]?.data).toEqual(result.files[0]?.data);
+    } finally {
+      if (tz === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = tz;
+    }
+  });
+
+  it('keep GUIDs of records and raise mod of edited ones, so Anki updates instead of duplicating', async () => {
+    const v1 = records();
+    const v2 = records().map((r) =>
+      r.id === 'cnn/conv-essence' ? record({ id: r.id, question: r.question, answer: `${r.answer}\n\n补充：步长影响输出尺寸。`, line: 3 }) : r,
+    );
+    v2.unshift(record({ id: 'cnn/new', question: '新问题？', answer: '新答案。', line: 1 }));
+    const oldHashes = new Set(v1.map((r) => r.hash));
+    const modTime = (r: { hash: string }) => (oldHashes.has(r.hash) ? 1_000 : 2_000);
+    const before = notesOf(await openApkg(await exportAnki(dataset(v1), { modTime })));
+    const after = notesOf(await openApkg(await exportAnki(dataset(v2), { modTime })));
+    const byId = (notes: NoteRow[]) => new Map(notes.map((n) => [n.flds.split(FIELD_SEPARATOR)[0], n]));
+    const old = byId(before);
+    const updated = byId(after);
+    for (const [id, note] of old) {
+      expect(updated.get(id)?.guid).toBe(note.guid);
+      expect(note.mod).toBe(1_000);
+      expect(updated.get(id)?.mod).toBe(id === 'cnn/conv-essence' ? 2_000 : 1_000);
+    }
+    expect(updated.get('cnn/new')?.guid).not.toBeUndefined();
+    expect([...old.values()].map((n) => n.guid)).not.toContain(updated.get('cnn/new')?.guid);
+  });
+});
+
+it('rejects times that are not whole seconds', async () => {
+  await expect(exportAnki(testDataset(), { timestamp: 1.5 })).rejects.toThrow(RangeError);
+  await expect(exportAnki(testDataset(), { modTime: () => Number.NaN })).rejects.toThrow(/cnn\/conv-essence/);
+});

@@ -1,0 +1,105 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import type { QuestionRecord } from '@mianjing/schema';
+import type { ExportWarning } from '../output.js';
+import { sha1Hex } from '../hash.js';
+import type { ImageRewriter } from './html.js';
+
+export interface MediaFile {
+  /** Name in Anki's media folder: content hash and extension, e.g. `3f…a1.png`. */
+  name: string;
+  data: Uint8Array;
+}
+
+const OUTSIDE = Symbol('outside');
+const MISSING = Symbol('missing');
+const REMOTE = /^https?:\/\//i;
+// Any URL scheme (file:, data:, javascript:…) or a Windows drive letter.
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Images embedded into the package, read from under `contentRoot` only. References are checked
+ * lexically before the file system is touched, then again after symlinks are resolved.
+ */
+export class MediaStore {
+  readonly files: MediaFile[] = [];
+  private readonly realRoot: string | undefined;
+  private readonly byPath = new Map<string, string>();
+  private readonly names = new Set<string>();
+
+  constructor(contentRoot: string | undefined) {
+    this.realRoot = contentRoot === undefined ? undefined : realpathSync(contentRoot);
+  }
+
+  /** The image rewriter for one record's answer; problems become warnings for that record. */
+  rewriterFor(record: QuestionRecord, warnings: ExportWarning[]): ImageRewriter {
+    const warn = (ruleId: string, message: string) => warnings.push({ recordId: record.id, ruleId, message });
+    return (src) => {
+      if (REMOTE.test(src)) return src;
+      const path = resolveInContent(record.source.path, src);
+      if (path === null) {
+        warn('image-outside-content', `image "${src}" is outside the content directory; replaced by its alt text`);
+        return null;
+      }
+      if (this.realRoot === undefined) {
+        warn('image-not-embedded', `image "${src}" is not embedded: no content directory was given`);
+        return src;
+      }
+      const added = this.add(this.realRoot, path);
+      if (added === OUTSIDE) {
+        warn('image-outside-content', `image "${src}" links outside the content directory; replaced by its alt text`);
+        return null;
+      }
+      if (added === MISSING) {
+        warn('image-not-found', `image "${src}" (${path}) does not exist`);
+        return src;
+      }
+      return added;
+    };
+  }
+
+  /** Embeds the file at content-relative `path`, returning its media name. */
+  private add(realRoot: string, path: string): string | typeof OUTSIDE | typeof MISSING {
+    let real: string;
+    try {
+      real = realpathSync(resolve(realRoot, ...path.split('/')));
+    } catch {
+      return MISSING;
+    }
+    if (!isInside(realRoot, real)) return OUTSIDE;
+    if (!statSync(real).isFile()) return MISSING;
+    const known = this.byPath.get(real);
+    if (known !== undefined) return known;
+    const data = readFileSync(real);
+    const extension = posix.extname(path).toLowerCase();
+    const name = sha1Hex(data) + (/^\.[a-z0-9]{1,8}$/.test(extension) ? extension : '');
+    if (!this.names.has(name)) {
+      this.names.add(name);
+      this.files.push({ name, data: new Uint8Array(data) });
+    }
+    this.byPath.set(real, name);
+    return name;
+  }
+}
+
+/** The content-relative path an image reference in the note at `notePath` points to, or null if it leaves the content. */
+export function resolveInContent(notePath: string, src: string): string | null {
+  if (SCHEME.test(src) || src.startsWith('/') || src.startsWith('\\')) return null;
+  const target = decodePath(src.replace(/[?#].*$/s, '')).replaceAll('\\', '/');
+  const path = posix.normalize(posix.join(posix.dirname(notePath), target));
+  if (path === '..' || path.startsWith('../') || posix.isAbsolute(path)) return null;
+  return path;
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}

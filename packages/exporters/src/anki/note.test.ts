@@ -1,0 +1,23 @@
+import { expect, it } from 'vitest';
+import { fieldChecksum, formatTags, noteGuid } from './note.js';
+
+it('derives GUIDs from the record id only, in Anki base91', () => {
+  expect(noteGuid('cnn/conv')).toBe(noteGuid('cnn/conv'));
+  expect(noteGuid('cnn/conv')).not.toBe(noteGuid('cnn/pool'));
+  expect(noteGuid('cnn/conv')).toMatch(/^[a-zA-Z0-9!#$%&()*+,\-./:;<=>?@[\]^_`{|}~]{1,10}$/);
+});
+
+it('checksums like Anki: the first 8 hex digits of SHA-1', () => {
+  // sha1("abc") = a9993e364706816aba3e25717850c26c9cd0d89d
+  expect(fieldChecksum('abc')).toBe(0xa9993e36);
+});
+
+it.each([
+  [[], ''],
+  [['CNN'], ' CNN '],
+  [['deep learning', '机器\u3000学习'], ' deep_learning 机器_学习 '],
+  [['ML::CNN', '::a::::b::'], ' ML::CNN a::b '],
+  [['CNN', 'cnn', ' ', '"x"'], ' CNN x '],
+])('formats tags %j as %j', (tags, stored) => {
+  expect(formatTags(tags)).toBe(stored);
+});

@@ -1,0 +1,90 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { exportCsv } from './csv.js';
+import { dataset, record, records, testDataset } from './test-dataset.js';
+
+const textOf = (result: ReturnType<typeof exportCsv>): string => {
+  const data = result.files[0]?.data;
+  if (typeof data !== 'string') throw new Error('expected text');
+  return data;
+};
+
+const parseCsv = (text: string): string[][] => parse(text, { bom: true, relax_column_count: false });
+
+describe('exportCsv', () => {
+  const result = exportCsv(testDataset());
+  const text = textOf(result);
+
+  it('writes questions.csv with a BOM and CRLF row ends', () => {
+    expect(result.files.map((f) => f.path)).toEqual(['questions.csv']);
+    expect(text.startsWith('\uFEFFid,question,answer,tags,breadcrumb,source,status\r\n')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    // Every LF outside a quoted cell ends a row and follows a CR.
+    const unquoted = text.replace(/"(?:[^"]|"")*"/g, '');
+    expect(unquoted.match(/\n/g)).toHaveLength(records().length + 1);
+    expect(unquoted.match(/\r\n/g)).toHaveLength(records().length + 1);
+    expect(result.summary).toEqual({ rows: records().length });
+  });
+
+  it('round-trips every cell through an RFC 4180 parser', () => {
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual(['id', 'question', 'answer', 'tags', 'breadcrumb', 'source', 'status']);
+    const formula = /^[=+\-@\t\r＝＋－＠]/;
+    const expected = (value: string) => {
+      // The dataset's only control characters and lone surrogates (U+D800, U+DC00).
+      const clean = value.replace(/[\u0000\u001f]/g, '').replace(/\ud800|\udc00/g, '\uFFFD');
+      return formula.test(clean) ? `'${clean}` : clean;
+    };
+    for (const [i, r] of records().entries()) {
+      expect(rows[i + 1]).toEqual(
+        [
+          r.id,
+          r.question,
+          r.answer,
+          r.tags.join(';'),
+          r.breadcrumb.join(' > '),
+          `${r.source.path}:${r.source.line}-${r.source.endLine}`,
+          r.status,
+        ].map(expected),
+      );
+    }
+  });
+
+  it('keeps the tricky cells intact', () => {
+    const rows = parseCsv(text);
+    const tricky = rows.find((row) => row[0] === 'csv/tricky');
+    expect(tricky?.[2]).toBe('含 "引号"、逗号, 和\r回车\n换行\u2028行分隔\u2029段分隔');
+    expect(tricky?.[4]).toBe('表格, "导出" > 公式');
+    expect(tricky?.[5]).toBe('misc/csv.md:1-3');
+    expect(rows.find((row) => row[0] === 'cnn/todo')?.slice(2)).toEqual(['', '', '卷积神经网络（CNN）基础 > 卷积层', 'cnn/basics.md:40-42', 'unanswered']);
+    expect(rows.find((row) => row[0] === 'cnn/control-chars')?.[2]).toBe('空字符、字段分隔符、孤立代理项\uFFFD和\uFFFD都要处理。');
+  });
+
+  it('neutralizes formula cells by default', () => {
+    const rows = parseCsv(text);
+    expect(rows.find((row) => row[0] === 'csv/tricky')?.[1]).toBe("'=SUM(1) 在表格里会怎样？");
+    expect(rows.find((row) => row[0] === 'csv/dash')?.[1]).toBe("'＋全角加号开头的问题？");
+    expect(rows.find((row) => row[0] === 'csv/dash')?.[2]).toBe("'- 列表项一\n- 列表项二");
+  });
+
+  it.each([
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@cmd', "'@cmd"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['＝1', "'＝1"],
+    ['－1', "'－1"],
+    ['＠a', "'＠a"],
+    ['a=1', 'a=1'],
+  ])('prefixes %j', (question, cell) => {
+    const rows = parseCsv(textOf(exportCsv(dataset([record({ id: 'a', question, answer: 'x' })]))));
+    expect(rows[1]?.[1]).toBe(cell);
+  });
+
+  it('can leave out the BOM and the formula guard', () => {
+    const plain = textOf(exportCsv(testDataset(), { bom: false, excelSafe: false }));
+    expect(plain.startsWith('id,')).toBe(true);
+    expect(parseCsv(plain).find((row) => row[0] === 'csv/tricky')?.[1]).toBe('=SUM(1) 在表格里会怎样？');
+  });
+});

@@ -1,0 +1,14 @@
+import { expect, it } from 'vitest';
+
+it('exports exactly the public API', async () => {
+  expect(Object.keys(await import('./index.js')).sort()).toEqual([
+    'DEFAULT_SYSTEM_PROMPT',
+    'estimateTokens',
+    'exportAnki',
+    'exportCsv',
+    'exportFineTuning',
+    'exportRag',
+    'toLangChainDocument',
+    'toLlamaIndexNode',
+  ]);
+});

@@ -1,0 +1,15 @@
+export type { ExportResult, ExportWarning, OutputFile } from './output.js';
+export { exportAnki } from './anki/export.js';
+export type { AnkiOptions } from './anki/export.js';
+export { DEFAULT_SYSTEM_PROMPT, exportFineTuning } from './fine-tuning/export.js';
+export type { FineTuningOptions } from './fine-tuning/export.js';
+export type { SplitOptions } from './fine-tuning/split.js';
+export type { FineTuningStyle } from './fine-tuning/styles.js';
+export { estimateTokens } from './fine-tuning/tokens.js';
+export { exportCsv } from './csv.js';
+export type { CsvOptions } from './csv.js';
+export { exportRag } from './rag/export.js';
+export type { RagOptions } from './rag/export.js';
+export type { ChunkMetadata, RagChunk } from './rag/chunk.js';
+export { toLangChainDocument, toLlamaIndexNode } from './rag/adapters.js';
+export type { LangChainDocument, LlamaIndexNode } from './rag/adapters.js';

@@ -1,0 +1,26 @@
+/** Metadata of a chunk: flat (strings, numbers, booleans, string lists), as vector stores require. */
+export interface ChunkMetadata {
+  /** Note path, relative to the content root. */
+  source: string;
+  line: number;
+  endLine: number;
+  /** Breadcrumb joined with " > ". */
+  breadcrumb: string;
+  tags: string[];
+  hash: string;
+  status: 'answered' | 'unanswered';
+  datasetName: string;
+  datasetVersion: string;
+  /** Only on parts of a split answer: the record id, the 1-based part and the number of parts. */
+  parentId?: string;
+  part?: number;
+  parts?: number;
+}
+
+/** One line of `chunks.jsonl`. */
+export interface RagChunk {
+  /** The record id, or `<record id>#<part>` for a part of a split answer. */
+  id: string;
+  text: string;
+  metadata: ChunkMetadata;
+}
