@@ -5,6 +5,6 @@ export type { BuildOptions, BuildResult, BuildSummary } from './build.js';
 export { CollectionConfig, ConfigError, CONFIG_FILE, readConfig } from './config.js';
 export { datasetFiles } from './outputs.js';
 export { datasetJson, datasetJsonl, escapeLineSeparators } from './serialize.js';
-export { writeFilesAtomic } from './write.js';
+export { removePendingWrites, writeFilesAtomic } from './write.js';
 export type { OutputFile } from './write.js';
 export { bundledContentDir, bundledDatasetInfo } from './paths.js';

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { createProcessor, report, severityOf, type ParseMode } from '@mianjing/parser';
+import { createProcessor, report, runNote, severityFor, severityOf, type ParseMode } from '@mianjing/parser';
 import { Dataset, SCHEMA_VERSION, validateWithJsonSchema, type QuestionRecord } from '@mianjing/schema';
 import { VFile } from 'vfile';
 import { checkDuplicateIds, checkDuplicateQuestions, type Placed } from './checks.js';
 import { readConfig } from './config.js';
+import { decodeNote } from './decode.js';
 import { listNotes } from './walk.js';
 
 export interface BuildOptions {
@@ -49,10 +50,12 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
   const processor = createProcessor({ mode });
   const { notes, problems } = await listNotes(contentRoot, config.ignore);
 
+  // A file that cannot be read is skipped and reported; in canonical mode that fails the build.
+  const unreadable = severityFor(mode, 'unreadable-file') === 'error' ? 'error' : 'warning';
   const files: VFile[] = [];
   for (const problem of problems) {
     const file = new VFile({ path: problem.path, cwd: contentRoot });
-    report(file, 'warning', 'unreadable-file', `Cannot read \`${problem.path}\`: ${problem.reason}`, { line: 1, column: 1 });
+    report(file, unreadable, 'unreadable-file', `Cannot read \`${problem.path}\`: ${problem.reason}`, { line: 1, column: 1 });
     files.push(file);
   }
 
@@ -60,15 +63,20 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
   for (const note of notes) {
     const file = new VFile({ path: note.path, cwd: contentRoot });
     files.push(file);
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readFile(note.absolute, 'utf8');
+      bytes = await readFile(note.absolute);
     } catch (error) {
-      report(file, 'error', 'unreadable-file', `Cannot read the note: ${(error as Error).message}`, { line: 1, column: 1 });
+      report(file, unreadable, 'unreadable-file', `Cannot read the note (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it is skipped`, { line: 1, column: 1 });
       continue;
     }
-    file.value = text.replace(/^\uFEFF/, '');
-    processor.runSync(processor.parse(file), file);
+    const decoded = decodeNote(bytes);
+    if ('problem' in decoded) {
+      report(file, unreadable, 'invalid-encoding', `${decoded.problem.reason}; the file is skipped`, decoded.problem);
+      continue;
+    }
+    file.value = decoded.text;
+    runNote(processor, file);
     for (const record of file.data.records ?? []) placed.push({ record, file });
   }
 

@@ -15,6 +15,7 @@ it('exports exactly the build API from @mianjing/dataset/build', () => {
     'datasetJsonl',
     'escapeLineSeparators',
     'readConfig',
+    'removePendingWrites',
     'writeFilesAtomic',
   ]);
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -7,6 +8,9 @@ export interface OutputFile {
   path: string;
   data: string | Uint8Array;
 }
+
+/** Temporary files being written right now, so an interrupted process can remove them on its way out. */
+const pending = new Set<string>();
 
 /**
  * Write each file to a temporary name in its own folder, then rename it over the target: a reader (or a build
@@ -17,15 +21,24 @@ export async function writeFilesAtomic(outDir: string, files: readonly OutputFil
   for (const file of files) {
     const target = join(outDir, ...file.path.split('/'));
     await mkdir(dirname(target), { recursive: true });
-    const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+    const temp = join(dirname(target), `.mianjing-${randomBytes(6).toString('hex')}.tmp`);
+    pending.add(temp);
     try {
       await writeFile(temp, file.data);
       await rename(temp, target);
     } catch (error) {
       await rm(temp, { force: true });
       throw error;
+    } finally {
+      pending.delete(temp);
     }
     written.push(target);
   }
   return written;
+}
+
+/** Remove the temporary files of writes still in flight (call it from a signal handler before exiting). */
+export function removePendingWrites(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
 }

@@ -1,5 +1,6 @@
-export { createProcessor, parseNote } from './processor.js';
-export type { NoteInput } from './processor.js';
+export { createProcessor, parseNote, runNote } from './processor.js';
+export type { NoteInput, NoteProcessor } from './processor.js';
+export { MAX_NESTING } from './nesting.js';
 export { remarkMianjing } from './plugin.js';
 export type { MianjingOptions, NoteSummary } from './plugin.js';
 export { RULES, MESSAGE_SOURCE, emit, report, severityFor, severityOf } from './rules.js';

@@ -5,7 +5,9 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { MAX_NESTING, limitNesting } from './nesting.js';
 import { remarkMianjing, type MianjingOptions } from './plugin.js';
+import { report } from './rules.js';
 
 /** The whole pipeline: Markdown with GFM, math, YAML front matter and CJK-friendly emphasis, then extraction. */
 export function createProcessor(options: MianjingOptions = {}) {
@@ -28,9 +30,25 @@ export interface NoteInput {
   cwd?: string;
 }
 
+export type NoteProcessor = ReturnType<typeof createProcessor>;
+
 /** Parse one note; the result's `data.records` holds its records and `messages` its problems. */
 export function parseNote(input: NoteInput, options: MianjingOptions = {}, processor = createProcessor(options)): VFile {
-  const file = new VFile({ path: input.path, value: input.value.replace(/^\uFEFF/, ''), cwd: input.cwd });
-  processor.runSync(processor.parse(file), file);
+  const file = new VFile({ path: input.path, value: input.value, cwd: input.cwd });
+  runNote(processor, file);
   return file;
+}
+
+/**
+ * Run the processor over a file whose `value` is the note's text. A leading BOM is dropped; containers nested
+ * too deep to parse safely are neutralised first (and reported), while records are still sliced from the text
+ * as written.
+ */
+export function runNote(processor: NoteProcessor, file: VFile): void {
+  file.value = String(file.value).replace(/^\uFEFF/, '');
+  const guarded = limitNesting(file.value);
+  if (guarded.lines.length > 0) {
+    report(file, 'warning', 'nesting-too-deep', `Unexpected nesting deeper than ${MAX_NESTING} levels on ${guarded.lines.length} line(s), expected at most ${MAX_NESTING}: the deeper \`>\` and list markers are read as text`, { line: guarded.lines[0]!, column: 1 });
+  }
+  processor.runSync(processor.parse(guarded.text), file);
 }

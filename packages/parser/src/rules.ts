@@ -16,8 +16,10 @@ export const RULES = {
   'question-candidate-dropped': 'a question candidate that did not become a record, and why (a table-of-contents entry, a duplicate)',
   'duplicate-id': 'two notes or two questions with the same id',
   'duplicate-question': 'two questions with the same text',
+  'nesting-too-deep': 'quotes or lists nested deeper than the parser follows; the deeper markers are read as text',
   'invalid-record': 'a record the dataset schema rejects (it is left out of the dataset)',
-  'unreadable-file': 'a file that cannot be read or decoded',
+  'unreadable-file': 'a file or folder that cannot be read (permissions, a broken or outside symlink, vanished)',
+  'invalid-encoding': 'a file that is not UTF-8 text (invalid bytes, UTF-16, binary)',
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -1,0 +1,93 @@
+// A build killed at any moment leaves every output either as it was or complete, never partial; two runs over
+// the same notes give the same bytes. Runs the built CLI (`pnpm test` builds first).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const bin = new URL('../dist/bin.js', import.meta.url).pathname;
+const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
+
+async function writeNotes(dir: string, version: string): Promise<void> {
+  for (let n = 0; n < 10; n++) {
+    const questions = Array.from({ length: 30 }, (_, q) => `## 第 ${n}-${q} 题为什么重要？\n\n${version}答案：${'损失函数 $L = \\sum_i \\ell_i$ 与**梯度**。'.repeat(20)}\n\n\`\`\`python\nprint(${q})\n\`\`\`\n`);
+    await writeFile(join(dir, `note-${n}.md`), `# 笔记 ${n}\n\n${questions.join('\n')}`);
+  }
+}
+
+async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  const walk = async (d: string) => {
+    for (const entry of await readdir(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else files.set(relative(dir, path), await readFile(path));
+    }
+  };
+  await walk(dir);
+  return files;
+}
+
+/** Run `mianjing all` to completion; returns how long it took, in ms. */
+function runAll(notes: string, out: string): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [bin, 'all', notes, '--out', out], { env, encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+  return performance.now() - start;
+}
+
+describe.skipIf(!existsSync(bin))('interrupted and repeated builds', () => {
+  let oldNotes: string;
+  let newNotes: string;
+  let before: Map<string, Buffer>;
+  let after: Map<string, Buffer>;
+  let duration: number;
+
+  beforeAll(async () => {
+    oldNotes = await mkdtemp(join(tmpdir(), 'mj-old-'));
+    newNotes = await mkdtemp(join(tmpdir(), 'mj-new-'));
+    await writeNotes(oldNotes, '旧');
+    await writeNotes(newNotes, '新');
+    const a = await mkdtemp(join(tmpdir(), 'mj-out-a-'));
+    const b = await mkdtemp(join(tmpdir(), 'mj-out-b-'));
+    runAll(oldNotes, a);
+    duration = runAll(newNotes, b);
+    before = await snapshot(a);
+    after = await snapshot(b);
+  }, 120_000);
+
+  it('writes byte-identical outputs on a second run over the same notes', async () => {
+    const again = await mkdtemp(join(tmpdir(), 'mj-out-c-'));
+    runAll(oldNotes, again);
+    expect(await snapshot(again)).toEqual(before);
+    expect(before.size).toBeGreaterThanOrEqual(10);
+  }, 120_000);
+
+  // Kill points spread over a whole run: while parsing, during the dataset write, during the exports.
+  for (const [signal, fractions] of [['SIGKILL', [0.2, 0.45, 0.6, 0.75, 0.9]], ['SIGTERM', [0.5, 0.8]]] as const) {
+    it(`leaves the previous outputs whole when killed with ${signal}`, async () => {
+      for (const delay of fractions.map((f) => f * duration)) {
+        const out = await mkdtemp(join(tmpdir(), 'mj-kill-'));
+        runAll(oldNotes, out);
+        const child = spawn(process.execPath, [bin, 'all', newNotes, '--out', out], { env, stdio: 'ignore' });
+        const exited = new Promise((resolve) => child.on('exit', resolve));
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        child.kill(signal);
+        await exited;
+        const now = await snapshot(out);
+        for (const [path, bytes] of now) {
+          if (/\.mianjing-[0-9a-f]+\.tmp$/.test(path)) {
+            // Only a hard kill can leave a temporary file behind, and never under an output's name.
+            expect(signal).toBe('SIGKILL');
+            continue;
+          }
+          const whole = bytes.equals(before.get(path)!) || bytes.equals(after.get(path)!);
+          expect(whole, `${path} is partial after ${signal} at ${delay} ms`).toBe(true);
+        }
+        for (const path of before.keys()) expect(now.has(path), `${path} missing after ${signal} at ${delay} ms`).toBe(true);
+      }
+    }, 240_000);
+  }
+});
