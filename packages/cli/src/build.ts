@@ -17,7 +17,7 @@ export interface BuildCommandOptions extends ReadOptions {
  * nothing, so the previous outputs stay as they were.
  */
 export async function build(io: Io, dir: string, options: BuildCommandOptions): Promise<{ code: number; result: BuildResult }> {
-  const result = await buildDataset(dir, { mode: options.mode, name: options.name, version: options.version });
+  const result = await buildDataset(dir, { mode: options.mode, jobs: options.jobs, name: options.name, version: options.version });
   printDiagnostics(io, collectDiagnostics(result.files, io.cwd).filter((d) => d.severity !== 'info'), false);
   io.stderr(`${summaryLine(result)}\n`);
   if (failed(result, options.strict)) {

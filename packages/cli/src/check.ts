@@ -6,6 +6,7 @@ import type { Io } from './io.js';
 export interface ReadOptions {
   mode?: ParseMode;
   strict: boolean;
+  jobs?: number;
 }
 
 /** Whether a build's problems fail the command: any error, or any warning under --strict. */
@@ -25,7 +26,7 @@ export function summaryLine(result: BuildResult): string {
 
 /** `mianjing check [DIR]`: parse and validate, print every problem, write nothing. */
 export async function check(io: Io, dir: string, options: ReadOptions & { json: boolean }): Promise<number> {
-  const result = await buildDataset(dir, { mode: options.mode });
+  const result = await buildDataset(dir, { mode: options.mode, jobs: options.jobs });
   const diagnostics = collectDiagnostics(result.files, io.cwd).filter((d) => d.severity !== 'info');
   printDiagnostics(io, diagnostics, options.json);
   if (!options.json) io.stderr(`${summaryLine(result)}\n`);

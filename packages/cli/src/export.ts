@@ -100,7 +100,7 @@ async function loadDataset(io: Io, options: ExportOptions): Promise<Dataset | un
     }
     return parsed.data;
   }
-  const result = await buildDataset(options.content!, { mode: options.read.mode, ...options.identity });
+  const result = await buildDataset(options.content!, { mode: options.read.mode, jobs: options.read.jobs, ...options.identity });
   printDiagnostics(io, collectDiagnostics(result.files, io.cwd).filter((d) => d.severity !== 'info'), false);
   io.stderr(`${summaryLine(result)}\n`);
   if (failed(result, options.read.strict)) {

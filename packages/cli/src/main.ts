@@ -30,6 +30,7 @@ Formats: ${FORMATS.join(', ')}
 
 Options:
   --strict   warnings fail the command too
+  -j, --jobs N  parse on N threads (default: the number of cores); the output is the same for any N
   --json     print diagnostics as JSON (check)
   --report   write how many question candidates each note had, and why any were dropped (build)
   -h, --help, -v, --version
@@ -39,6 +40,7 @@ Exit codes: 0 ok, 1 content problems, 2 usage error.
 const OPTIONS = {
   out: { type: 'string', short: 'o' },
   report: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   json: { type: 'boolean' },
   strict: { type: 'boolean' },
   mode: { type: 'string' },
@@ -89,7 +91,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const mode = parseMode(values.mode);
-  const read = { mode, strict: values.strict ?? false };
+  const read = { mode, strict: values.strict ?? false, jobs: parseJobs(values.jobs) };
   switch (command) {
     case 'check': {
       const [dir] = expectPositionals(command, rest, 1);
@@ -126,6 +128,13 @@ async function run(argv: string[], io: Io): Promise<number> {
 function expectPositionals(command: string, rest: string[], max: number): Array<string | undefined> {
   if (rest.length > max) throw new UsageError(`Unexpected argument \`${rest[max]}\` for \`${command}\``);
   return rest;
+}
+
+function parseJobs(jobs: string | undefined): number | undefined {
+  if (jobs === undefined) return undefined;
+  const n = Number(jobs);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`Unexpected --jobs \`${jobs}\`, expected a whole number from 1 to 256`);
+  return n;
 }
 
 function parseMode(mode: string | undefined): ParseMode | undefined {

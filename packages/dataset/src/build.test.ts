@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { bundledContentDir } from './paths.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { severityOf } from '@mianjing/parser';
@@ -83,4 +84,22 @@ describe('output', () => {
     expect(await readFile(join(dir, 'nested/x.txt'))).toEqual(Buffer.from([1, 2]));
     expect((await readdir(dir)).sort()).toEqual(['dataset.json', 'nested']);
   });
+});
+
+describe('parallel parsing', () => {
+  it('gives byte-identical output with 1 and 2 worker threads', async () => {
+    // Two copies of the bundled notes under other note ids: enough Markdown for the threads to start.
+    const dir = await mkdtemp(join(tmpdir(), 'mianjing-jobs-'));
+    for (const name of (await readdir(bundledContentDir)).filter((n) => n.endsWith('.md') && n !== 'README.md')) {
+      const text = await readFile(join(bundledContentDir, name), 'utf8');
+      for (const copy of [1, 2]) await writeFile(join(dir, `${copy}-${name}`), text.replace(/^id: (.+)$/m, `id: $1-${copy}`));
+    }
+    await writeFile(join(dir, 'mianjing.json'), '{ "mode": "canonical" }\n');
+    const one = await buildDataset(dir, { jobs: 1 });
+    const two = await buildDataset(dir, { jobs: 2 });
+    expect(one.summary.questions).toBeGreaterThan(200);
+    expect(datasetJson(two.dataset)).toBe(datasetJson(one.dataset));
+    const messages = (r: typeof one) => r.files.map((f) => f.messages.map((m) => `${f.path}:${m.line}:${m.column} ${m.ruleId} ${m.fatal}`));
+    expect(messages(two)).toEqual(messages(one));
+  }, 60_000);
 });

@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { createProcessor, report, runNote, severityFor, severityOf, type ParseMode } from '@mianjing/parser';
+import { report, severityOf, type ParseMode } from '@mianjing/parser';
 import { Dataset, SCHEMA_VERSION, validateWithJsonSchema, type QuestionRecord } from '@mianjing/schema';
 import { VFile } from 'vfile';
 import { checkDuplicateIds, checkDuplicateQuestions, type Placed } from './checks.js';
 import { readConfig } from './config.js';
-import { decodeNote } from './decode.js';
+import { unreadableSeverity } from './parse-note-file.js';
+import { defaultJobs, parseNotes } from './parse-pool.js';
 import { listNotes } from './walk.js';
 
 export interface BuildOptions {
@@ -14,6 +14,8 @@ export interface BuildOptions {
   name?: string;
   version?: string;
   license?: string;
+  /** Worker threads for parsing (default: the number of cores); the result is the same for any value. */
+  jobs?: number;
 }
 
 export interface BuildSummary {
@@ -47,11 +49,9 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
   const config = await readConfig(contentRoot);
   const mode: ParseMode = options.mode ?? config.mode ?? 'lenient';
   const severity = mode === 'canonical' ? 'error' : 'warning';
-  const processor = createProcessor({ mode });
   const { notes, problems } = await listNotes(contentRoot, config.ignore);
 
-  // A file that cannot be read is skipped and reported; in canonical mode that fails the build.
-  const unreadable = severityFor(mode, 'unreadable-file') === 'error' ? 'error' : 'warning';
+  const unreadable = unreadableSeverity(mode);
   const files: VFile[] = [];
   for (const problem of problems) {
     const file = new VFile({ path: problem.path, cwd: contentRoot });
@@ -59,26 +59,9 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
     files.push(file);
   }
 
-  let placed: Placed[] = [];
-  for (const note of notes) {
-    const file = new VFile({ path: note.path, cwd: contentRoot });
-    files.push(file);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(note.absolute);
-    } catch (error) {
-      report(file, unreadable, 'unreadable-file', `Cannot read the note (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it is skipped`, { line: 1, column: 1 });
-      continue;
-    }
-    const decoded = decodeNote(bytes);
-    if ('problem' in decoded) {
-      report(file, unreadable, 'invalid-encoding', `${decoded.problem.reason}; the file is skipped`, decoded.problem);
-      continue;
-    }
-    file.value = decoded.text;
-    runNote(processor, file);
-    for (const record of file.data.records ?? []) placed.push({ record, file });
-  }
+  const parsed = await parseNotes(notes, contentRoot, mode, options.jobs ?? defaultJobs());
+  files.push(...parsed);
+  let placed: Placed[] = parsed.flatMap((file) => (file.data.records ?? []).map((record) => ({ record, file })));
 
   placed = checkDuplicateIds(placed, severity);
   checkDuplicateQuestions(placed, severity);

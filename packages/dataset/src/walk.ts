@@ -5,6 +5,8 @@ export interface NoteFile {
   /** Path relative to the root, "/"-separated. */
   path: string;
   absolute: string;
+  /** Size in bytes when listed, to share the work between threads. */
+  size: number;
 }
 
 export interface WalkProblem {
@@ -43,6 +45,7 @@ export async function listNotes(root: string, ignore: readonly string[] = []): P
       const path = toPosix(relative(root, absolute));
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let size = 0;
       if (entry.isSymbolicLink()) {
         try {
           const target = await realpath(absolute);
@@ -53,13 +56,14 @@ export async function listNotes(root: string, ignore: readonly string[] = []): P
           const info = await stat(target);
           isDir = info.isDirectory();
           isFile = info.isFile();
+          size = info.size;
         } catch (error) {
           problems.push({ path, reason: `broken symlink: ${(error as Error).message}` });
           continue;
         }
       }
       if (isDir) await visit(absolute);
-      else if (isFile && /\.(md|markdown)$/i.test(entry.name)) notes.push({ path, absolute });
+      else if (isFile && /\.(md|markdown)$/i.test(entry.name)) notes.push({ path, absolute, size: size || (await stat(absolute).catch(() => ({ size: 0 }))).size });
     }
   };
 
