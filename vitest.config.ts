@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['@mianjing/source'] },
   ssr: { resolve: { conditions: ['@mianjing/source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
   },
