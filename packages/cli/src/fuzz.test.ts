@@ -4,7 +4,7 @@
 // test/fuzz-corpus/ and run first.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseNote } from '@mianjing/parser';
-import { exportAnki, exportCsv, exportFineTuning, exportRag, type ExportResult } from '@mianjing/exporters';
+import { exportAnki, exportCsv, exportFineTuning, exportRag, outputText, type ExportResult } from '@mianjing/exporters';
 import { Dataset, SCHEMA_VERSION, validateWithJsonSchema, type QuestionRecord } from '@mianjing/schema';
 import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
@@ -34,9 +34,9 @@ const note = fc.tuple(frontMatter, fc.array(fc.oneof(syntax, words), { maxLength
 let SQL: Awaited<ReturnType<typeof initSqlJs>> | undefined;
 
 function textOf(result: ExportResult, path: string): string {
-  const data = result.files.find((f) => f.path === path)?.data;
-  if (typeof data !== 'string') throw new Error(`${path} is not text`);
-  return data;
+  const file = result.files.find((f) => f.path === path);
+  if (!file) throw new Error(`no ${path}`);
+  return outputText(file.data);
 }
 
 async function checkPipeline(text: string): Promise<void> {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { schemaPath, type Dataset } from '@mianjing/schema';
-import { datasetJson, datasetJsonl } from './serialize.js';
+import { datasetJsonChunks, datasetJsonlChunks } from './serialize.js';
 import type { OutputFile } from './write.js';
 
 /** The three files of a built dataset: `dataset.json`, `dataset.jsonl` and the JSON Schema they follow. */
 export function datasetFiles(dataset: Dataset): OutputFile[] {
   return [
-    { path: 'dataset.json', data: datasetJson(dataset) },
-    { path: 'dataset.jsonl', data: datasetJsonl(dataset) },
+    { path: 'dataset.json', data: datasetJsonChunks(dataset) },
+    { path: 'dataset.jsonl', data: datasetJsonlChunks(dataset) },
     { path: 'schema.json', data: readFileSync(schemaPath, 'utf8') },
   ];
 }

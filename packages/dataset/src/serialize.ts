@@ -8,12 +8,42 @@ export function escapeLineSeparators(json: string): string {
   return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** `dataset.json`: 2-space indented, keys in schema order, trailing newline. */
-export function datasetJson(dataset: Dataset): string {
-  return `${escapeLineSeparators(JSON.stringify(dataset, null, 2))}\n`;
+/**
+ * `dataset.json` in pieces, one record at a time: the same bytes as `JSON.stringify(dataset, null, 2)` plus a
+ * trailing newline, keys in schema order.
+ */
+export function datasetJsonChunks(dataset: Dataset): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      const meta = JSON.stringify(dataset.meta, null, 2).replace(/\n/g, '\n  ');
+      if (dataset.questions.length === 0) {
+        yield escapeLineSeparators(`{\n  "meta": ${meta},\n  "questions": []\n}\n`);
+        return;
+      }
+      yield escapeLineSeparators(`{\n  "meta": ${meta},\n  "questions": [\n`);
+      const last = dataset.questions.length - 1;
+      for (const [index, record] of dataset.questions.entries()) {
+        const json = JSON.stringify(record, null, 2).replace(/\n/g, '\n    ');
+        yield escapeLineSeparators(`    ${json}${index === last ? '\n' : ',\n'}`);
+      }
+      yield '  ]\n}\n';
+    },
+  };
 }
 
-/** `dataset.jsonl`: one compact record per line, `\n` line ends, trailing newline. */
+/** `dataset.jsonl` in pieces: one compact record per line, `\n` line ends, trailing newline. */
+export function datasetJsonlChunks(dataset: Dataset): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      for (const record of dataset.questions) yield `${escapeLineSeparators(JSON.stringify(record))}\n`;
+    },
+  };
+}
+
+export function datasetJson(dataset: Dataset): string {
+  return [...datasetJsonChunks(dataset)].join('');
+}
+
 export function datasetJsonl(dataset: Dataset): string {
-  return dataset.questions.map((record) => `${escapeLineSeparators(JSON.stringify(record))}\n`).join('');
+  return [...datasetJsonlChunks(dataset)].join('');
 }

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export interface OutputFile {
   /** Relative to the output folder, "/"-separated. */
   path: string;
-  data: string | Uint8Array;
+  /** Bytes, text, or text in pieces written as they are produced (so big outputs never sit in memory whole). */
+  data: string | Uint8Array | Iterable<string>;
 }
 
 /** Temporary files being written right now, so an interrupted process can remove them on its way out. */
@@ -24,7 +25,7 @@ export async function writeFilesAtomic(outDir: string, files: readonly OutputFil
     const temp = join(dirname(target), `.mianjing-${randomBytes(6).toString('hex')}.tmp`);
     pending.add(temp);
     try {
-      await writeFile(temp, file.data);
+      await writeData(temp, file.data);
       await rename(temp, target);
     } catch (error) {
       await rm(temp, { force: true });
@@ -35,6 +36,30 @@ export async function writeFilesAtomic(outDir: string, files: readonly OutputFil
     written.push(target);
   }
   return written;
+}
+
+// Pieces are gathered up to this size before each write: few system calls, bounded memory.
+const BATCH = 1 << 20;
+
+async function writeData(path: string, data: OutputFile['data']): Promise<void> {
+  if (typeof data === 'string' || data instanceof Uint8Array) return writeFile(path, data);
+  const handle = await open(path, 'w');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of data) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= BATCH) {
+        await handle.write(batch.join(''));
+        batch = [];
+        size = 0;
+      }
+    }
+    if (batch.length > 0) await handle.write(batch.join(''));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Remove the temporary files of writes still in flight (call it from a signal handler before exiting). */

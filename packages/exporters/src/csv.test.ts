@@ -1,13 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from './csv.js';
+import { outputText } from './output.js';
 import { dataset, record, records, testDataset } from './test-dataset.js';
 
-const textOf = (result: ReturnType<typeof exportCsv>): string => {
-  const data = result.files[0]?.data;
-  if (typeof data !== 'string') throw new Error('expected text');
-  return data;
-};
+const textOf = (result: ReturnType<typeof exportCsv>): string => outputText(result.files[0]!.data);
 
 const parseCsv = (text: string): string[][] => parse(text, { bom: true, relax_column_count: false });
 

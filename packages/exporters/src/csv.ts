@@ -1,5 +1,5 @@
 import type { Dataset, QuestionRecord } from '@mianjing/schema';
-import type { ExportResult } from './output.js';
+import { chunks, type ExportResult } from './output.js';
 import { cleanText } from './text.js';
 
 export interface CsvOptions {
@@ -31,10 +31,10 @@ export function exportCsv(dataset: Dataset, options: CsvOptions = {}): ExportRes
     const text = cleanText(value);
     return quote(excelSafe && FORMULA_START.test(text) ? `'${text}` : text);
   };
-  const rows = [COLUMNS.map(cell), ...dataset.questions.map((record) => cells(record).map(cell))];
-  const text = rows.map((row) => `${row.join(',')}\r\n`).join('');
+  const row = (values: readonly string[]) => `${values.map(cell).join(',')}\r\n`;
+  const header = `${(options.bom ?? true) ? '\uFEFF' : ''}${row(COLUMNS)}`;
   return {
-    files: [{ path: 'questions.csv', data: (options.bom ?? true) ? `\uFEFF${text}` : text }],
+    files: [{ path: 'questions.csv', data: chunks(dataset.questions, (record) => row(cells(record)), header) }],
     summary: { rows: dataset.questions.length },
     warnings: [],
   };

@@ -1,4 +1,5 @@
-export type { ExportResult, ExportWarning, OutputFile } from './output.js';
+export type { ExportResult, ExportWarning, OutputFile, TextChunks } from './output.js';
+export { outputText } from './output.js';
 export { exportAnki } from './anki/export.js';
 export type { AnkiOptions } from './anki/export.js';
 export { DEFAULT_SYSTEM_PROMPT, exportFineTuning } from './fine-tuning/export.js';

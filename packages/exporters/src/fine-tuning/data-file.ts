@@ -1,3 +1,4 @@
+import type { TextChunks } from '../output.js';
 import type { FineTuningStyle } from './styles.js';
 
 /** A written JSONL training file. */
@@ -6,5 +7,5 @@ export interface DataFile {
   /** `undefined` when the examples are not split. */
   split: 'train' | 'validation' | undefined;
   path: string;
-  text: string;
+  text: TextChunks;
 }

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { ExportResult } from '../output.js';
 import { dataset, record, records, testDataset } from '../test-dataset.js';
+import { outputText } from '../output.js';
 import { DEFAULT_SYSTEM_PROMPT, exportFineTuning } from './export.js';
 
 const text = (result: ExportResult, path: string): string => {
-  const data = result.files.find((f) => f.path === path)?.data;
-  if (typeof data !== 'string') throw new Error(`no text file ${path}`);
-  return data;
+  const file = result.files.find((f) => f.path === path);
+  if (!file) throw new Error(`no file ${path}`);
+  return outputText(file.data);
 };
 const lines = (result: ExportResult, path: string): Array<Record<string, unknown>> =>
   text(result, path)

@@ -67,7 +67,7 @@ export function exportFineTuning(dataset: Dataset, options: FineTuningOptions = 
       style,
       split: part,
       path: part ? `${style}.${part}.jsonl` : `${style}.jsonl`,
-      text: jsonl((examples.get(part) ?? []).map(styleLine[style])),
+      text: jsonl(examples.get(part) ?? [], styleLine[style]),
     })),
   );
   const count = dataset.questions.length - unanswered;

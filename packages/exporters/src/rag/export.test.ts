@@ -4,11 +4,11 @@ import { LONG_ANSWER, dataset, record, records, testDataset } from '../test-data
 import { codePointLength } from '../text.js';
 import { toLangChainDocument, toLlamaIndexNode } from './adapters.js';
 import type { RagChunk } from './chunk.js';
+import { outputText } from '../output.js';
 import { exportRag } from './export.js';
 
 const chunksOf = (result: ExportResult): RagChunk[] => {
-  const data = result.files[0]?.data;
-  if (typeof data !== 'string') throw new Error('expected text');
+  const data = outputText(result.files[0]!.data);
   expect(data.endsWith('\n')).toBe(true);
   return data
     .split(/\r?\n|\u2028|\u2029/)
@@ -87,7 +87,7 @@ describe('exportRag', () => {
   });
 
   it('escapes U+2028 and U+2029 in lines', () => {
-    const data = result.files[0]?.data as string;
+    const data = outputText(result.files[0]!.data);
     expect(data).not.toMatch(/[\u2028\u2029]/);
     expect(chunks.find((c) => c.id === 'csv/tricky')?.text).toContain('\u2028');
   });

@@ -1,6 +1,6 @@
 import type { Dataset, QuestionRecord } from '@mianjing/schema';
-import { jsonl } from '../jsonl.js';
-import type { ExportResult } from '../output.js';
+import { jsonLine } from '../jsonl.js';
+import { chunks, type ExportResult } from '../output.js';
 import { cleanText } from '../text.js';
 import type { ChunkMetadata, RagChunk } from './chunk.js';
 import { splitText } from './split.js';
@@ -18,13 +18,21 @@ export interface RagOptions {
 export function exportRag(dataset: Dataset, options: RagOptions = {}): ExportResult {
   const maxChars = options.maxChars ?? 1500;
   if (!Number.isInteger(maxChars) || maxChars < 1) throw new RangeError(`maxChars must be a positive integer, got ${maxChars}`);
-  const chunks = dataset.questions.flatMap((record) => recordChunks(record, dataset, maxChars));
+  // Counted in a first pass; the chunks themselves are made again as the file is written.
+  let chunkCount = 0;
+  let splitRecords = 0;
+  for (const record of dataset.questions) {
+    const parts = recordChunks(record, dataset, maxChars).length;
+    chunkCount += parts;
+    if (parts > 1) splitRecords++;
+  }
+  const data = chunks(dataset.questions, (record) => recordChunks(record, dataset, maxChars).map((chunk) => jsonLine(chunk)));
   return {
-    files: [{ path: 'chunks.jsonl', data: jsonl(chunks) }],
+    files: [{ path: 'chunks.jsonl', data }],
     summary: {
       records: dataset.questions.length,
-      chunks: chunks.length,
-      splitRecords: new Set(chunks.flatMap((chunk) => chunk.metadata.parentId ?? [])).size,
+      chunks: chunkCount,
+      splitRecords,
       unanswered: dataset.questions.filter((record) => record.status === 'unanswered').length,
     },
     warnings: [],
