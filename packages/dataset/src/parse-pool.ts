@@ -39,7 +39,9 @@ export async function parseNotes(notes: NoteFile[], contentRoot: string, mode: P
   const script = new URL('../dist/parse-worker.js', import.meta.url);
   await Promise.all(
     Array.from({ length: threads }, async () => {
-      const worker = new Worker(script, { workerData: { contentRoot, mode }, execArgv: compiledExecArgv() });
+      // No inherited Node flags: the worker runs compiled code (not vitest's source condition), and flags such as
+      // --expose-gc are refused by worker threads.
+      const worker = new Worker(script, { workerData: { contentRoot, mode }, execArgv: [] });
       try {
         for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
           results[index] = await ask(worker, notes[index]!, contentRoot);
@@ -50,17 +52,6 @@ export async function parseNotes(notes: NoteFile[], contentRoot: string, mode: P
     }),
   );
   return results;
-}
-
-/** The parent's Node flags without `--conditions`: the worker is compiled code and must load compiled packages. */
-function compiledExecArgv(): string[] {
-  const args: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const arg = process.execArgv[i]!;
-    if (arg === '--conditions' || arg === '-C') i++;
-    else if (!arg.startsWith('--conditions=')) args.push(arg);
-  }
-  return args;
 }
 
 function ask(worker: Worker, note: NoteFile, contentRoot: string): Promise<VFile> {

@@ -1,0 +1,20 @@
+// One anki-apkg-export run in a fresh process: its sql.js (asm.js) heap is fixed at 16 MB, shared by every
+// deck in the process and never freed, so each size gets its own process. Prints one JSON line.
+// Usage: node bench/apkg-child.mjs <records.json> <notes>
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const [file, count] = process.argv.slice(2);
+const records = JSON.parse(readFileSync(file, 'utf8')).slice(0, Number(count));
+const AnkiExport = createRequire(import.meta.url)('anki-apkg-export').default;
+
+const start = performance.now();
+try {
+  const deck = new AnkiExport('bench');
+  for (const record of records) deck.addCard(record.question, record.answer);
+  const zip = await deck.save();
+  console.log(JSON.stringify({ ok: true, ms: performance.now() - start, bytes: zip.length }));
+} catch (error) {
+  const message = String(error?.message ?? error).replace(/^abort\("?/, '').split(/\.\s|\n/)[0];
+  console.log(JSON.stringify({ ok: false, ms: performance.now() - start, error: message }));
+}
