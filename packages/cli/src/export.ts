@@ -7,7 +7,7 @@ import { failed, printDiagnostics, summaryLine, type ReadOptions } from './check
 import { collectDiagnostics } from './diagnostics.js';
 import { UsageError, type Io } from './io.js';
 import type { CliValues } from './main.js';
-import { noteTimes } from './timestamps.js';
+import { datasetFileTime, noteTimes } from './timestamps.js';
 
 export const FORMATS = ['anki', 'jsonl', 'csv', 'rag'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -40,7 +40,7 @@ export async function exportCommand(io: Io, formats: readonly Format[], options:
   const dataset = loaded;
   const times = options.content
     ? noteTimes(options.content, [...new Set(dataset.questions.map((q) => q.source.path))], io.env)
-    : () => Number.parseInt(io.env.SOURCE_DATE_EPOCH ?? '0', 10) || 0;
+    : datasetFileTime(options.datasetFile, io.env);
 
   for (const format of formats) {
     const result = await runExporter(format, dataset, options, times);

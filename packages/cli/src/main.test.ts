@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
+import initSqlJs from 'sql.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateWithJsonSchema } from '@mianjing/schema';
@@ -102,6 +104,34 @@ describe.skipIf(!existsSync(seeds))('mianjing build on the seed documents (../sh
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
     expect(report).toMatchObject({ candidates: 107, records: 106, dropped: 1 });
     expect(report.files.find((f: { path: string }) => f.path === 'awesome_NLP-Interview-Notes-README.md').dropped).toEqual([{ line: 90, column: 15, question: 'GAN 的基本思想', reason: 'duplicate of line 87' }]);
+  });
+});
+
+describe('mianjing export anki', () => {
+  it('keeps GUIDs and gives only the edited note a newer mod, from the notes\' modification times', async () => {
+    const notes = await mkdtemp(join(tmpdir(), 'mj-anki-'));
+    await writeFile(join(notes, 'a.md'), '# 甲\n\n## 不变的问题？\n\n旧答案。\n');
+    await writeFile(join(notes, 'b.md'), '# 乙\n\n## 会改的问题？\n\n旧答案。\n');
+    await utimes(join(notes, 'a.md'), 1_600_000_000, 1_600_000_000);
+    await utimes(join(notes, 'b.md'), 1_600_000_000, 1_600_000_000);
+    const SQL = await initSqlJs();
+    const deck = async () => {
+      const out = await mkdtemp(join(tmpdir(), 'mj-deck-'));
+      let stderr = '';
+      const code = await main(['export', 'anki', notes, '--out', join(out, 'deck.apkg')], { cwd: out, env: {}, stdout: () => {}, stderr: (t) => (stderr += t) });
+      expect(code, stderr).toBe(0);
+      const db = new SQL.Database(unzipSync(await readFile(join(out, 'deck.apkg')))['collection.anki2']);
+      const rows = db.exec('select sfld, guid, mod from notes order by sfld')[0]!.values;
+      return Object.fromEntries(rows.map(([question, guid, mod]) => [String(question), { guid, mod: Number(mod) }]));
+    };
+    const before = await deck();
+    expect(before['不变的问题？']!.mod).toBe(1_600_000_000);
+    await writeFile(join(notes, 'b.md'), '# 乙\n\n## 会改的问题？\n\n新答案。\n');
+    await utimes(join(notes, 'b.md'), 1_700_000_000, 1_700_000_000);
+    const after = await deck();
+    expect(after['不变的问题？']).toEqual(before['不变的问题？']);
+    expect(after['会改的问题？']!.guid).toBe(before['会改的问题？']!.guid);
+    expect(after['会改的问题？']!.mod).toBeGreaterThan(before['会改的问题？']!.mod);
   });
 });
 

@@ -20,6 +20,13 @@ export function noteTimes(contentRoot: string, paths: readonly string[], env: Re
   return (path) => times.get(path) ?? 0;
 }
 
+/** For a built `--dataset` file: SOURCE_DATE_EPOCH, or the file's own mtime, so a newer build gives newer notes. */
+export function datasetFileTime(path: string | undefined, env: Record<string, string | undefined>): () => number {
+  const epoch = Number.parseInt(env.SOURCE_DATE_EPOCH ?? '', 10);
+  const time = Number.isFinite(epoch) && epoch >= 0 ? epoch : path ? mtime(path) : 0;
+  return () => time;
+}
+
 function mtime(path: string): number {
   try {
     return Math.floor(statSync(path).mtimeMs / 1000);
