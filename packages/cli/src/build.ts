@@ -1,7 +1,6 @@
 import { basename, dirname, relative } from 'node:path';
-import { buildDataset, datasetFiles, writeFilesAtomic, type BuildResult } from '@mianjing/dataset/build';
-import { failed, printDiagnostics, summaryLine, type ReadOptions } from './check.js';
-import { collectDiagnostics } from './diagnostics.js';
+import { datasetFiles, writeFilesAtomic, type BuildResult } from '@mianjing/dataset/build';
+import { readNotes, type ReadOptions } from './check.js';
 import type { Io } from './io.js';
 
 export interface BuildCommandOptions extends ReadOptions {
@@ -17,10 +16,8 @@ export interface BuildCommandOptions extends ReadOptions {
  * nothing, so the previous outputs stay as they were.
  */
 export async function build(io: Io, dir: string, options: BuildCommandOptions): Promise<{ code: number; result: BuildResult }> {
-  const result = await buildDataset(dir, { mode: options.mode, jobs: options.jobs, name: options.name, version: options.version });
-  printDiagnostics(io, collectDiagnostics(result.files, io.cwd).filter((d) => d.severity !== 'info'), false);
-  io.stderr(`${summaryLine(result)}\n`);
-  if (failed(result, options.strict)) {
+  const { result, failed } = await readNotes(io, dir, { ...options, json: false }, { name: options.name, version: options.version });
+  if (failed) {
     io.stderr(`Nothing written: fix the problems above${options.strict ? ' (--strict counts warnings)' : ''}.\n`);
     return { code: 1, result };
   }

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, relative } from 'node:path';
-import { buildDataset, writeFilesAtomic, type OutputFile } from '@mianjing/dataset/build';
+import { writeFilesAtomic, type OutputFile } from '@mianjing/dataset/build';
 import { exportAnki, exportCsv, exportFineTuning, exportRag, type ExportResult, type FineTuningStyle } from '@mianjing/exporters';
 import { Dataset } from '@mianjing/schema';
-import { failed, printDiagnostics, summaryLine, type ReadOptions } from './check.js';
-import { collectDiagnostics } from './diagnostics.js';
+import { readNotes, type ReadOptions } from './check.js';
 import { UsageError, type Io } from './io.js';
 import type { CliValues } from './main.js';
 import { datasetFileTime, noteTimes } from './timestamps.js';
@@ -100,10 +99,8 @@ async function loadDataset(io: Io, options: ExportOptions): Promise<Dataset | un
     }
     return parsed.data;
   }
-  const result = await buildDataset(options.content!, { mode: options.read.mode, jobs: options.read.jobs, ...options.identity });
-  printDiagnostics(io, collectDiagnostics(result.files, io.cwd).filter((d) => d.severity !== 'info'), false);
-  io.stderr(`${summaryLine(result)}\n`);
-  if (failed(result, options.read.strict)) {
+  const { result, failed } = await readNotes(io, options.content!, { ...options.read, json: false }, options.identity);
+  if (failed) {
     io.stderr('Nothing exported: fix the problems above.\n');
     return undefined;
   }

@@ -2,7 +2,8 @@ import type { QuestionRecord } from '@mianjing/schema';
 import type { Blockquote, Heading, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { QUESTION_ID, isReferenceTitle, splitHeading } from './heading.js';
-import { plainText, inlineText } from './plain-text.js';
+import { readMetaQuote } from './meta-quote.js';
+import { inlineText, plainText } from './plain-text.js';
 import { collectReferences } from './references.js';
 import { toRecord, type NoteContext, type QuestionDraft } from './record.js';
 import { shortHash } from './hash.js';
@@ -53,7 +54,7 @@ export function extractCanonical(tree: Root, file: VFile, note: NoteInfo, contex
     if (inReferences) {
       context.references.push(...collectReferences(node));
     } else if (current) {
-      if (current.draft.answerNodes.length === 0 && node.type === 'blockquote' && readMetaQuote(file, node, current.draft, mode)) continue;
+      if (current.draft.answerNodes.length === 0 && node.type === 'blockquote' && takeMetaQuote(file, node, current.draft, mode)) continue;
       current.draft.answerNodes.push(node);
     } else if (!isInvisible(node)) {
       emit(file, mode, 'content-outside-question', 'Unexpected content outside any question, expected it under a `###` question heading (or remove it)', node.position);
@@ -92,23 +93,16 @@ function openQuestion(file: VFile, heading: Heading, text: string, note: NoteInf
   };
 }
 
-const META_LINE = /^(又问|别名|标签)[：:]\s*(.*)$/;
-
-/** A blockquote made only of `又问：…` / `标签：…` lines fills aliases and tags; returns false when it is content. */
-function readMetaQuote(file: VFile, quote: Blockquote, draft: QuestionDraft, mode: ParseMode): boolean {
-  const lines = plainText(quote.children).split('\n').map((line) => line.trim()).filter(Boolean);
-  const matches = lines.map((line) => META_LINE.exec(line));
-  const metaCount = matches.filter(Boolean).length;
-  if (metaCount === 0) return false;
-  if (metaCount < lines.length) {
+/** A meta quote fills the draft's aliases and tags; returns false when the quote is answer content. */
+function takeMetaQuote(file: VFile, quote: Blockquote, draft: QuestionDraft, mode: ParseMode): boolean {
+  const meta = readMetaQuote(quote);
+  if (meta === 'none') return false;
+  if (meta === 'mixed') {
     emit(file, mode, 'invalid-meta-quote', 'Unexpected text in the meta quote, expected only `又问：…` and `标签：…` lines', quote.position);
     return false;
   }
-  for (const match of matches) {
-    const [, key, value = ''] = match!;
-    if (key === '标签') draft.tags.push(...value.split(/[,，、;；\s]+/).filter(Boolean));
-    else if (value) draft.aliases.push(value);
-  }
+  draft.aliases.push(...meta.aliases);
+  draft.tags.push(...meta.tags);
   return true;
 }
 

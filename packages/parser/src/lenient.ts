@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { derivedQuestionId, type NoteInfo } from './canonical.js';
 import { isPlaceholder, isReferenceTitle, QUESTION_ID, splitHeading } from './heading.js';
+import { readMetaQuote } from './meta-quote.js';
 import { inlineText, plainText } from './plain-text.js';
 import { ANSWER_MARKER, HAND_BULLET, isQuestionLike, isTopicLine, QUESTION_MARKER, TAG_LINE, TOC_MARKER } from './question-like.js';
 import { collectReferences } from './references.js';
@@ -284,14 +285,10 @@ function opensQuestion(node: RootContent, source: string): boolean {
 
 /** The canonical meta quote (`又问：`/`标签：` lines) works in other people's notes too. */
 function readMeta(next: RootContent | undefined, candidate: Candidate): void {
-  if (next?.type !== 'blockquote') return;
-  const lines = plainText(next.children).split('\n').map((l) => l.trim()).filter(Boolean);
-  const matches = lines.map((l) => /^(又问|别名|标签)[：:]\s*(.*)$/.exec(l));
-  if (matches.length === 0 || matches.some((m) => !m)) return;
-  for (const m of matches) {
-    if (m![1] === '标签') candidate.draft.tags.push(...m![2]!.split(/[,，、;；\s]+/).filter(Boolean));
-    else if (m![2]) candidate.draft.aliases.push(m![2]);
-  }
+  const meta = next?.type === 'blockquote' ? readMetaQuote(next) : 'none';
+  if (typeof meta === 'string') return;
+  candidate.draft.aliases.push(...meta.aliases);
+  candidate.draft.tags.push(...meta.tags);
 }
 
 interface Line {
