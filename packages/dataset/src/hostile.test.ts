@@ -1,5 +1,7 @@
 // Bad files and bad trees: each gets a positioned diagnostic, nothing crashes, the other notes still build.
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_NESTING, severityOf } from '@mianjing/parser';
@@ -117,6 +119,30 @@ describe('bad trees', () => {
       'outside.md: warning [unreadable-file] Cannot read `outside.md`: symlink points outside the content folder; not followed',
     ]);
     expect(result.dataset.questions.map((q) => q.source.path)).toEqual(['good.md']);
+  });
+
+  // Root reads everything, so the permission case runs the build as `nobody` (setpriv) when the tests run as root.
+  const asNobody = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
+  it.skipIf(!asNobody && process.getuid?.() === 0)('reports files and folders it may not read, and builds the rest', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'mj-perm-'));
+    await writeFile(join(root, 'good.md'), good);
+    await writeFile(join(root, 'secret.md'), '## 秘密？\n\n读不到。\n');
+    await mkdir(join(root, 'locked'));
+    await writeFile(join(root, 'locked', 'inner.md'), '## 里面？\n\n读不到。\n');
+    await chmod(root, 0o755);
+    await chmod(join(root, 'secret.md'), 0o000);
+    await chmod(join(root, 'locked'), 0o000);
+    const script = `
+      const { buildDataset } = await import(${JSON.stringify(new URL('../dist/build-entry.js', import.meta.url).href)});
+      const r = await buildDataset(${JSON.stringify(root)}, { jobs: 1 });
+      console.log(JSON.stringify({ questions: r.dataset.questions.map((q) => q.source.path), messages: r.files.flatMap((f) => f.messages.map((m) => f.path + ': ' + m.ruleId + ' ' + m.reason)) }));`;
+    const command = asNobody ? ['/usr/bin/setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, '--input-type=module', '-e', script]] as const : [process.execPath, ['--input-type=module', '-e', script]] as const;
+    const output = JSON.parse(execFileSync(command[0], [...command[1]], { encoding: 'utf8' })) as { questions: string[]; messages: string[] };
+    expect(output.questions).toEqual(['good.md']);
+    expect(output.messages).toEqual([
+      'locked: unreadable-file Cannot read `locked`: cannot read folder: EACCES: permission denied, scandir \'' + join(root, 'locked') + '\'',
+      'secret.md: unreadable-file Cannot read the note (EACCES); it is skipped',
+    ]);
   });
 
   it('builds thousands of files in path order', async () => {

@@ -29,11 +29,11 @@ export async function listNotes(root: string, ignore: readonly string[] = []): P
   const seenDirs = new Set<string>();
 
   const visit = async (dir: string): Promise<void> => {
-    const real = await realpath(dir);
-    if (seenDirs.has(real)) return;
-    seenDirs.add(real);
     let entries;
     try {
+      const real = await realpath(dir);
+      if (seenDirs.has(real)) return;
+      seenDirs.add(real);
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
       problems.push({ path: toPosix(relative(root, dir)) || '.', reason: `cannot read folder: ${(error as Error).message}` });
