@@ -181,7 +181,8 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
         continue;
       }
       if (isReferenceTitle(first.text.replace(/\*\*|__/g, '').trim()) && lines.length === 1) {
-        referencesDepth = 0;
+        // A `**参考：**` line opens references that end at the next heading of any level.
+        referencesDepth = 6;
         continue;
       }
       if (markerOf(first.text)) {
