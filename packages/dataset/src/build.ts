@@ -1,8 +1,8 @@
 import { basename, resolve } from 'node:path';
 import { report, severityOf, type ParseMode } from '@mianjing/parser';
-import { Dataset, SCHEMA_VERSION, validateWithJsonSchema, type QuestionRecord } from '@mianjing/schema';
+import { Dataset, DatasetMeta, SCHEMA_VERSION, validateWithJsonSchema, type QuestionRecord } from '@mianjing/schema';
 import { VFile } from 'vfile';
-import { checkDuplicateIds, checkDuplicateQuestions, type Placed } from './checks.js';
+import { checkDuplicateIds, checkDuplicateNoteIds, checkDuplicateQuestions, type Placed } from './checks.js';
 import { readConfig } from './config.js';
 import { unreadableSeverity } from './parse-note-file.js';
 import { defaultJobs, parseNotes } from './parse-pool.js';
@@ -65,7 +65,7 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
 
   placed = checkDuplicateIds(placed, severity);
   checkDuplicateQuestions(placed, severity);
-  noteIdsUnique(files, severity);
+  checkDuplicateNoteIds(files, severity);
 
   const questions: QuestionRecord[] = [];
   for (const item of placed) {
@@ -78,8 +78,9 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
   }
 
   const answered = questions.filter((q) => q.status === 'answered').length;
-  const dataset = Dataset.parse({
-    meta: {
+  // Each record was parsed above; only the meta block is left to check.
+  const dataset: Dataset = {
+    meta: DatasetMeta.parse({
       name: options.name ?? config.name ?? basename(contentRoot),
       version: options.version ?? '0.0.0',
       license: options.license ?? config.license ?? 'NOASSERTION',
@@ -87,9 +88,9 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
       schemaVersion: SCHEMA_VERSION,
       count: questions.length,
       answered,
-    },
+    }),
     questions,
-  });
+  };
   // Validate what consumers will read: the JSON text, parsed back, against the published JSON Schema.
   const problemsFound = validateWithJsonSchema(JSON.parse(JSON.stringify(dataset)));
   if (problemsFound.length > 0) {
@@ -110,19 +111,4 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
       infos: messages.filter((m) => severityOf(m) === 'info').length,
     },
   };
-}
-
-function noteIdsUnique(files: VFile[], severity: 'error' | 'warning'): void {
-  const byId = new Map<string, VFile[]>();
-  for (const file of files) {
-    const id = file.data.note?.id;
-    if (id) byId.set(id, [...(byId.get(id) ?? []), file]);
-  }
-  for (const [id, group] of byId) {
-    if (group.length < 2) continue;
-    for (const file of group) {
-      const others = group.filter((other) => other !== file).map((other) => other.path).join(', ');
-      report(file, severity, 'duplicate-id', `Unexpected duplicate note id \`${id}\`, expected each note to have its own id: also used by ${others}`, { line: 1, column: 1 });
-    }
-  }
 }

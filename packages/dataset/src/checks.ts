@@ -44,6 +44,21 @@ export function checkDuplicateQuestions(items: Placed[], severity: Severity): vo
   }
 }
 
+/** Two notes with the same id: both files are reported, each naming the other. */
+export function checkDuplicateNoteIds(files: VFile[], severity: Severity): void {
+  const byId = groupBy(
+    files.filter((file) => file.data.note?.id),
+    (file) => file.data.note!.id,
+  );
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    for (const file of group) {
+      const others = group.filter((other) => other !== file).map((other) => other.path).join(', ');
+      report(file, severity, 'duplicate-id', `Unexpected duplicate note id \`${id}\`, expected each note to have its own id: also used by ${others}`, { line: 1, column: 1 });
+    }
+  }
+}
+
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
