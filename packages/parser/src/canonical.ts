@@ -7,7 +7,7 @@ import { inlineText, plainText } from './plain-text.js';
 import { collectReferences } from './references.js';
 import { toRecord, type NoteContext, type QuestionDraft } from './record.js';
 import { shortHash } from './hash.js';
-import { emit, type ParseMode } from './rules.js';
+import { report } from './rules.js';
 
 export interface NoteInfo {
   id: string;
@@ -17,9 +17,9 @@ export interface NoteInfo {
 
 /**
  * The canonical layout: `##` sections, `###` questions with `{#id}`, answers up to the next heading of level
- * 3 or higher, an optional meta quote, and a `## 参考` list. In lenient mode the same rules report warnings.
+ * 3 or higher, an optional meta quote, and a `## 参考` list. Every departure from it is an error.
  */
-export function extractCanonical(tree: Root, file: VFile, note: NoteInfo, context: NoteContext, mode: ParseMode): QuestionRecord[] {
+export function extractCanonical(tree: Root, file: VFile, note: NoteInfo, context: NoteContext): QuestionRecord[] {
   const drafts: QuestionDraft[] = [];
   let section: string | undefined;
   let inReferences = false;
@@ -27,7 +27,7 @@ export function extractCanonical(tree: Root, file: VFile, note: NoteInfo, contex
 
   const close = () => {
     if (current && current.draft.answerNodes.length === 0) {
-      emit(file, mode, 'question-without-answer', `Unexpected question without answer, expected an answer below “${current.draft.question}”`, current.heading.position);
+      report(file, 'error', 'question-without-answer', `Unexpected question without answer, expected an answer below “${current.draft.question}”`, current.heading.position);
     }
     current = undefined;
   };
@@ -40,10 +40,10 @@ export function extractCanonical(tree: Root, file: VFile, note: NoteInfo, contex
       if (node.depth === 3) {
         inReferences = false;
         if (!splitHeading(text).text) {
-          emit(file, mode, 'empty-question', 'Unexpected question heading without text, expected the question after the numbering', node.position);
+          report(file, 'error', 'empty-question', 'Unexpected question heading without text, expected the question after the numbering', node.position);
           continue;
         }
-        current = { draft: openQuestion(file, node, text, note, section, mode), heading: node };
+        current = { draft: openQuestion(file, node, text, note, section), heading: node };
         drafts.push(current.draft);
       } else if (node.depth === 2) {
         inReferences = isReferenceTitle(text);
@@ -54,10 +54,10 @@ export function extractCanonical(tree: Root, file: VFile, note: NoteInfo, contex
     if (inReferences) {
       context.references.push(...collectReferences(node));
     } else if (current) {
-      if (current.draft.answerNodes.length === 0 && node.type === 'blockquote' && takeMetaQuote(file, node, current.draft, mode)) continue;
+      if (current.draft.answerNodes.length === 0 && node.type === 'blockquote' && takeMetaQuote(file, node, current.draft)) continue;
       current.draft.answerNodes.push(node);
     } else if (!isInvisible(node)) {
-      emit(file, mode, 'content-outside-question', 'Unexpected content outside any question, expected it under a `###` question heading (or remove it)', node.position);
+      report(file, 'error', 'content-outside-question', 'Unexpected content outside any question, expected it under a `###` question heading (or remove it)', node.position);
     }
   }
   close();
@@ -65,20 +65,20 @@ export function extractCanonical(tree: Root, file: VFile, note: NoteInfo, contex
   return drafts.map((draft) => {
     const record = toRecord(draft, context);
     if (record.status === 'unanswered' && draft.answerNodes.length > 0) {
-      emit(file, mode, 'placeholder-answer', `Unexpected placeholder answer “${plainText(draft.answerNodes)}”, expected a real answer`, draft.answerNodes[0]?.position);
+      report(file, 'error', 'placeholder-answer', `Unexpected placeholder answer “${plainText(draft.answerNodes)}”, expected a real answer`, draft.answerNodes[0]?.position);
     }
     return record;
   });
 }
 
-function openQuestion(file: VFile, heading: Heading, text: string, note: NoteInfo, section: string | undefined, mode: ParseMode): QuestionDraft {
+function openQuestion(file: VFile, heading: Heading, text: string, note: NoteInfo, section: string | undefined): QuestionDraft {
   const parts = splitHeading(text);
   const line = heading.position?.start.line ?? 1;
   let id = parts.id;
   if (id === undefined) {
-    emit(file, mode, 'missing-question-id', `Missing question id, expected \`{#some-id}\` at the end of “${parts.text}”`, heading.position?.end);
+    report(file, 'error', 'missing-question-id', `Missing question id, expected \`{#some-id}\` at the end of “${parts.text}”`, heading.position?.end);
   } else if (!QUESTION_ID.test(id)) {
-    emit(file, mode, 'invalid-question-id', `Unexpected question id \`{#${id}}\`, expected lower-case ASCII words joined by "-"`, heading.position?.end);
+    report(file, 'error', 'invalid-question-id', `Unexpected question id \`{#${id}}\`, expected lower-case ASCII words joined by "-"`, heading.position?.end);
     id = undefined;
   }
   return {
@@ -94,11 +94,11 @@ function openQuestion(file: VFile, heading: Heading, text: string, note: NoteInf
 }
 
 /** A meta quote fills the draft's aliases and tags; returns false when the quote is answer content. */
-function takeMetaQuote(file: VFile, quote: Blockquote, draft: QuestionDraft, mode: ParseMode): boolean {
+function takeMetaQuote(file: VFile, quote: Blockquote, draft: QuestionDraft): boolean {
   const meta = readMetaQuote(quote);
   if (meta === 'none') return false;
   if (meta === 'mixed') {
-    emit(file, mode, 'invalid-meta-quote', 'Unexpected text in the meta quote, expected only `又问：…` and `标签：…` lines', quote.position);
+    report(file, 'error', 'invalid-meta-quote', 'Unexpected text in the meta quote, expected only `又问：…` and `标签：…` lines', quote.position);
     return false;
   }
   draft.aliases.push(...meta.aliases);

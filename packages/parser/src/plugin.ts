@@ -51,7 +51,7 @@ export const remarkMianjing: Plugin<[MianjingOptions?], Root> = function (option
     };
     const context = { path, source: String(file.value), tags: [...note.tags], references: [] as Reference[] };
     if (mode === 'canonical') {
-      const records = extractCanonical(tree, file, note, context, mode);
+      const records = extractCanonical(tree, file, note, context);
       file.data.records = records;
       file.data.accounting = { candidates: records.length, records: records.length, dropped: [] };
     } else {
