@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, relative } from 'node:path';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { writeFilesAtomic, type OutputFile } from '@mianjing/dataset/build';
 import { exportAnki, exportCsv, exportFineTuning, exportRag, type ExportResult, type FineTuningStyle } from '@mianjing/exporters';
 import { Dataset } from '@mianjing/schema';
 import { readNotes, type ReadOptions } from './check.js';
 import { UsageError, type Io } from './io.js';
 import type { CliValues } from './main.js';
+import { FileRenderCache, renderCacheDir } from './render-cache.js';
 import { datasetFileTime, noteTimes } from './timestamps.js';
 
 export const FORMATS = ['anki', 'jsonl', 'csv', 'rag'] as const;
@@ -41,22 +42,29 @@ export async function exportCommand(io: Io, formats: readonly Format[], options:
     ? noteTimes(options.content, [...new Set(dataset.questions.map((q) => q.source.path))], io.env)
     : datasetFileTime(options.datasetFile, io.env);
 
+  const cacheDir = formats.includes('anki') ? renderCacheDir(io.cwd, io.env, options.values) : undefined;
+  const renderCache = cacheDir === undefined ? undefined : await FileRenderCache.open(cacheDir, resolve(io.cwd, options.content ?? options.datasetFile ?? ''));
+
   for (const format of formats) {
-    const result = await runExporter(format, dataset, options, times);
+    const result = await runExporter(format, dataset, options, times, renderCache);
     for (const warning of result.warnings) io.stderr(`${warning.recordId}: warning ${warning.message} [${warning.ruleId}]\n`);
     const files = placeFiles(result.files, format, options);
     const written = await writeFilesAtomic(files.dir, files.files);
     const summary = Object.entries(result.summary).map(([key, value]) => `${key} ${value}`).join(', ');
     io.stdout(`${format}: wrote ${written.map((path) => relative(io.cwd, path)).join(', ')} (${summary})\n`);
+    if (format === 'anki' && renderCache) {
+      // The deck is written; a cache that cannot be saved only makes the next run slower.
+      await renderCache.save().catch((error: Error) => io.stderr(`mianjing: note: render cache not saved (${error.message}); use --cache-dir or --no-cache\n`));
+    }
   }
   return 0;
 }
 
-async function runExporter(format: Format, dataset: Dataset, options: ExportOptions, times: (path: string) => number): Promise<ExportResult> {
+async function runExporter(format: Format, dataset: Dataset, options: ExportOptions, times: (path: string) => number, renderCache: FileRenderCache | undefined): Promise<ExportResult> {
   const v = options.values;
   switch (format) {
     case 'anki':
-      return exportAnki(dataset, { contentRoot: options.content, deckRoot: v['deck-root'], modTime: (record) => times(record.source.path) });
+      return exportAnki(dataset, { contentRoot: options.content, deckRoot: v['deck-root'], modTime: (record) => times(record.source.path), renderCache, compress: !v['no-compress'] });
     case 'jsonl': {
       const validation = v.validation === undefined ? undefined : number('--validation', v.validation, 0, 1);
       return exportFineTuning(dataset, {

@@ -133,6 +133,52 @@ describe('mianjing export anki', () => {
     expect(after['会改的问题？']!.guid).toBe(before['会改的问题？']!.guid);
     expect(after['会改的问题？']!.mod).toBeGreaterThan(before['会改的问题？']!.mod);
   });
+
+  it('keeps rendered answers in --cache-dir: a rerun reads them, edits and damage only cost time', async () => {
+    const notes = await mkdtemp(join(tmpdir(), 'mj-cache-'));
+    const cacheDir = join(await mkdtemp(join(tmpdir(), 'mj-cache-dir-')), 'nested');
+    await writeFile(join(notes, 'a.md'), '# 甲\n\n## 第一问？\n\n答案含 $x^2$ 与 `code`。\n\n## 第二问？\n\n另一个答案。\n');
+    const exportDeck = async (...flags: string[]) => {
+      const out = await mkdtemp(join(tmpdir(), 'mj-deck-'));
+      const result = await run(['export', 'anki', notes, '--out', join(out, 'deck.apkg'), ...flags], out);
+      expect(result.code, result.stderr).toBe(0);
+      return readFile(join(out, 'deck.apkg'));
+    };
+    const cacheFile = async () => {
+      const [name, ...others] = await readdir(cacheDir);
+      expect(others).toEqual([]);
+      return readFile(join(cacheDir, name!), 'utf8');
+    };
+    const uncached = await exportDeck('--no-cache');
+    expect(existsSync(cacheDir)).toBe(false);
+    // The first entry, collection.anki2, is deflated (method 8) unless --no-compress stores it (0).
+    expect(uncached.readUInt16LE(8)).toBe(8);
+    expect((await exportDeck('--no-cache', '--no-compress')).readUInt16LE(8)).toBe(0);
+
+    expect((await exportDeck('--cache-dir', cacheDir)).equals(uncached)).toBe(true);
+    const lines = (await cacheFile()).split('\n');
+    expect(lines[0]).toBe('mianjing render cache 1');
+    expect(lines.slice(1, -1).map((line) => JSON.parse(line.split('\t')[1]!).html)).toEqual(
+      expect.arrayContaining([expect.stringContaining('\\(x^2\\)'), '<p>另一个答案。</p>']),
+    );
+    expect(lines).toHaveLength(4);
+
+    // A cached entry is what the deck shows: proof that the rerun read the file.
+    const [name] = await readdir(cacheDir);
+    await writeFile(join(cacheDir, name!), (await cacheFile()).replace('<p>另一个答案。</p>', '<p>缓存里的答案</p>'));
+    const fromCache = await exportDeck('--cache-dir', cacheDir);
+    const db = new (await initSqlJs()).Database(unzipSync(fromCache)['collection.anki2']);
+    expect(String(db.exec("select flds from notes where sfld = '第二问？'")[0]!.values[0]![0])).toContain('<p>缓存里的答案</p>');
+
+    // An edited answer is rendered again and the entry of the old text dropped; a damaged file is an empty cache.
+    await writeFile(join(notes, 'a.md'), '# 甲\n\n## 第一问？\n\n答案含 $x^2$ 与 `code`。\n\n## 第二问？\n\n改过的答案。\n');
+    await exportDeck('--cache-dir', cacheDir);
+    expect(await cacheFile()).toContain('<p>改过的答案。</p>');
+    expect(await cacheFile()).not.toContain('缓存里的答案');
+    await writeFile(join(cacheDir, name!), 'mianjing render cache 1\nbroken\tnot json\n\u0000\u0001');
+    const edited = await exportDeck('--cache-dir', cacheDir);
+    expect(edited.equals(await exportDeck('--no-cache'))).toBe(true);
+  });
 });
 
 describe('usage', () => {

@@ -23,6 +23,9 @@ in canonical mode is read strictly; any other folder leniently, with warnings.
 
 Formats: ${FORMATS.join(', ')}
   anki     --deck-root NAME (default 面经)
+           --cache-dir DIR  keep rendered answers there, so a rerun renders only edited ones
+                    (default $XDG_CACHE_HOME/mianjing or ~/.cache/mianjing); --no-cache: none
+           --no-compress  store the collection uncompressed (faster for huge decks)
   jsonl    --style openai|alpaca|sharegpt (repeatable; default all) --system TEXT
            --validation FRACTION --seed TEXT --max-tokens N
   csv      --no-bom --no-excel-safe
@@ -48,6 +51,9 @@ const OPTIONS = {
   'dataset-version': { type: 'string' },
   dataset: { type: 'string' },
   'deck-root': { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  'no-compress': { type: 'boolean' },
   style: { type: 'string', multiple: true },
   system: { type: 'string' },
   validation: { type: 'string' },

@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
+// crypto.hash is one call instead of three: it matters at 100k notes with several hashes each.
 export function sha1Hex(data: string | Uint8Array | Iterable<string>): string {
-  const hash = createHash('sha1');
-  if (typeof data === 'string' || data instanceof Uint8Array) hash.update(data);
-  else for (const piece of data) hash.update(piece);
-  return hash.digest('hex');
+  if (typeof data === 'string' || data instanceof Uint8Array) return hash('sha1', data, 'hex');
+  const incremental = createHash('sha1');
+  for (const piece of data) incremental.update(piece);
+  return incremental.digest('hex');
 }
 
 export function sha256(data: string | Uint8Array): Buffer {
-  return createHash('sha256').update(data).digest();
+  return hash('sha256', data, 'buffer');
 }

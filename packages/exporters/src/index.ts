@@ -1,7 +1,8 @@
 export type { ExportResult, ExportWarning, OutputFile, TextChunks } from './output.js';
 export { outputText } from './output.js';
 export { exportAnki } from './anki/export.js';
-export type { AnkiOptions } from './anki/export.js';
+export type { AnkiOptions, RenderCache } from './anki/export.js';
+export type { RenderedAnswer } from './anki/html.js';
 export { DEFAULT_SYSTEM_PROMPT, exportFineTuning } from './fine-tuning/export.js';
 export type { FineTuningOptions } from './fine-tuning/export.js';
 export type { SplitOptions } from './fine-tuning/split.js';

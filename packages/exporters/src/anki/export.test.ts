@@ -6,6 +6,7 @@ import { type OpenedApkg, openApkg, stripHtml } from '../test-apkg.js';
 import { PNG, contentRoot, dataset, record, records, testDataset } from '../test-dataset.js';
 import type { ExportResult } from '../output.js';
 import { exportAnki } from './export.js';
+import { type RenderedAnswer, renderKey } from './html.js';
 
 const sha1 = (text: string | Uint8Array) => createHash('sha1').update(text).digest('hex');
 const FIELD_SEPARATOR = '\u001f';
@@ -288,6 +289,51 @@ describe('rebuilds', () => {
     }
     expect(updated.get('cnn/new')?.guid).not.toBeUndefined();
     expect([...old.values()].map((n) => n.guid)).not.toContain(updated.get('cnn/new')?.guid);
+  });
+});
+
+describe('compression', () => {
+  it('deflates the collection by default and stores it with compress: false, same collection either way', async () => {
+    const stored = await exportAnki(testDataset(), { contentRoot: root, timestamp: 1_700_000_000, compress: false });
+    const methods = (data: Uint8Array) => {
+      const archive = Buffer.from(data);
+      const found: Record<string, number> = {};
+      for (let at = 0; archive.readUInt32LE(at) === 0x04034b50; at += 30 + archive.readUInt16LE(at + 26) + archive.readUInt32LE(at + 18)) {
+        found[archive.toString('ascii', at + 30, at + 30 + archive.readUInt16LE(at + 26))] = archive.readUInt16LE(at + 8);
+      }
+      return found;
+    };
+    expect(methods(result.files[0]!.data as Uint8Array)).toEqual({ 'collection.anki2': 8, media: 8, '0': 0 });
+    expect(methods(stored.files[0]!.data as Uint8Array)).toEqual({ 'collection.anki2': 0, media: 0, '0': 0 });
+    const opened = await openApkg(stored);
+    expect(opened.entries['collection.anki2']).toEqual(apkg.entries['collection.anki2']);
+    expect((stored.files[0]!.data as Uint8Array).length).toBeGreaterThan((result.files[0]!.data as Uint8Array).length);
+  });
+});
+
+describe('the render cache', () => {
+  it('gives the same deck and warnings, and renders each answer once', async () => {
+    const cache = new Map<string, RenderedAnswer>();
+    const set = cache.set.bind(cache);
+    let rendered = 0;
+    cache.set = (key, value) => (rendered++, set(key, value));
+    const cold = await exportAnki(testDataset(), { contentRoot: root, timestamp: 1_700_000_000, renderCache: cache });
+    const warm = await exportAnki(testDataset(), { contentRoot: root, timestamp: 1_700_000_000, renderCache: cache });
+    expect(rendered).toBe(new Set(records().filter((r) => r.status === 'answered').map((r) => r.answer)).size);
+    for (const run of [cold, warm]) {
+      expect(run.files[0]?.data).toEqual(result.files[0]?.data);
+      expect(run.warnings).toEqual(result.warnings);
+    }
+  });
+
+  it('serves a cached answer until the Markdown changes', async () => {
+    const essence = records().find((r) => r.id === 'cnn/conv-essence')!;
+    const cache = new Map([[renderKey(essence.answer), { html: '<p>来自缓存</p>', images: [] }]]);
+    const cached = await openApkg(await exportAnki(dataset([essence]), { renderCache: cache }));
+    expect(fieldsOf(cached, essence.id)[2]).toBe('<p>来自缓存</p>');
+    const edited = record({ id: essence.id, question: essence.question, answer: `${essence.answer}\n\n补充。` });
+    const fresh = await openApkg(await exportAnki(dataset([edited]), { renderCache: cache }));
+    expect(fieldsOf(fresh, essence.id)[2]).toContain('补充。');
   });
 });
 

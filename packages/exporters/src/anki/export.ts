@@ -4,7 +4,7 @@ import { cleanText } from '../text.js';
 import { packageApkg } from './apkg.js';
 import { type CollectionNote, writeCollection } from './collection.js';
 import { DeckSet, deckConfJson, deckPath } from './decks.js';
-import { markdownToHtml, textToHtml } from './html.js';
+import { renderAnswer, renderKey, resolveImages, textToHtml, type RenderedAnswer } from './html.js';
 import { MediaStore } from './media.js';
 import { MODEL_ID, modelJson } from './model.js';
 import { fieldChecksum, formatTags, noteGuid } from './note.js';
@@ -21,6 +21,24 @@ export interface AnkiOptions {
   modTime?: (record: QuestionRecord) => number;
   /** Absolute directory the notes live in: images under it are embedded in the package. */
   contentRoot?: string;
+  /**
+   * Answers already rendered to HTML, by a key of the Markdown and the renderer's code. Rendering
+   * is nearly all of an export's time; pass a store kept between runs (a `Map` works; the CLI
+   * keeps one on disk) and only new or edited answers are rendered again. The deck is the same
+   * either way. Entries are trusted: keep the store where only you can write.
+   */
+  renderCache?: RenderCache;
+  /**
+   * Deflate the collection inside the package (default true; about a third of the size). False
+   * stores it as is, as genanki does: faster for very large decks that are imported locally.
+   */
+  compress?: boolean;
+}
+
+/** Where `exportAnki` keeps rendered answers between runs. */
+export interface RenderCache {
+  get(key: string): RenderedAnswer | undefined;
+  set(key: string, rendered: RenderedAnswer): void;
 }
 
 /**
@@ -38,6 +56,9 @@ export async function exportAnki(dataset: Dataset, options: AnkiOptions = {}): P
   const rootDeckId = decks.add(deckPath(root, []));
   const notes: CollectionNote[] = [];
   let unanswered = 0;
+  // Records share a few breadcrumbs and tag lists: work each out once.
+  const deckIds = new Map<string, number>();
+  const tagLists = new Map<string, string>();
 
   for (const record of dataset.questions) {
     if (record.status === 'unanswered') {
@@ -53,18 +74,18 @@ export async function exportAnki(dataset: Dataset, options: AnkiOptions = {}): P
       id: timestamp * 1000 + due,
       guid: noteGuid(record.id),
       mod,
-      tags: formatTags(record.tags),
+      tags: once(tagLists, JSON.stringify(record.tags), () => formatTags(record.tags)),
       fields: [
         textToHtml(record.id),
         textToHtml(question),
-        markdownToHtml(cleanText(record.answer), media.rewriterFor(record, warnings)),
+        resolveImages(render(record.answer, options.renderCache), media.rewriterFor(record, warnings)),
         textToHtml(cleanText(record.breadcrumb.join(' › '))),
         textToHtml(cleanText(`${record.source.path}:${record.source.line}-${record.source.endLine}`)),
       ],
       // Stripping the entities textToHtml adds gives back the text (record ids need none).
       sortField: question,
       checksum: fieldChecksum(record.id),
-      deckId: decks.add(deckPath(root, record.breadcrumb)),
+      deckId: once(deckIds, JSON.stringify(record.breadcrumb), () => decks.add(deckPath(root, record.breadcrumb))),
       due,
     });
   }
@@ -80,10 +101,28 @@ export async function exportAnki(dataset: Dataset, options: AnkiOptions = {}): P
     notes,
   });
   return {
-    files: [{ path: 'mianjing.apkg', data: packageApkg(collection, media.files) }],
+    files: [{ path: 'mianjing.apkg', data: await packageApkg(collection, media.files, options.compress ?? true) }],
     summary: { notes: notes.length, decks: decks.size, media: media.files.length, unanswered },
     warnings,
   };
+}
+
+function once<T>(known: Map<string, T>, key: string, make: () => T): T {
+  let value = known.get(key);
+  if (value === undefined) known.set(key, (value = make()));
+  return value;
+}
+
+// Keyed by the answer as stored: what is rendered (its cleaned text) follows from it.
+function render(answer: string, cache: RenderCache | undefined): RenderedAnswer {
+  if (!cache) return renderAnswer(cleanText(answer));
+  const key = renderKey(answer);
+  let rendered = cache.get(key);
+  if (!rendered) {
+    rendered = renderAnswer(cleanText(answer));
+    cache.set(key, rendered);
+  }
+  return rendered;
 }
 
 // genanki's collection settings, pointing at our note type, root deck and next new-card position.

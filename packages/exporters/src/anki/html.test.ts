@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml, textToHtml } from './html.js';
+import { type ImageRewriter, renderAnswer, renderKey, resolveImages, textToHtml } from './html.js';
+
+const markdownToHtml = (markdown: string, rewrite: ImageRewriter) => resolveImages(renderAnswer(markdown), rewrite);
 
 const keep = (src: string) => src;
 
@@ -38,4 +40,30 @@ describe('markdownToHtml', () => {
 
 it('escapes text and template syntax for fields', () => {
   expect(textToHtml('a < b & "c" {{c1::x}} }}}')).toBe('a &lt; b &amp; &quot;c&quot; &#123;&#123;c1::x&#125;&#125; &#125;&#125;}');
+});
+
+describe('renderAnswer and resolveImages', () => {
+  it('leaves images open until resolved, rewriting each one per resolution', () => {
+    const rendered = renderAnswer('A ![图](a.png) B <img src="b.png" onerror="x()">');
+    expect(rendered.images.map((image) => image.properties['src'])).toEqual(['a.png', 'b.png']);
+    expect(resolveImages(rendered, (src) => `media-${src}`)).toBe('<p>A <img src="media-a.png" alt="图"> B <img src="media-b.png"></p>');
+    expect(resolveImages(rendered, () => null)).toBe('<p>A 图 B </p>');
+  });
+
+  it('never rewrites an image the sanitizer dropped with its container', () => {
+    const seen: string[] = [];
+    const html = resolveImages(renderAnswer('<object><img src="hidden.png"></object>\n\n![shown](s.png)'), (src) => (seen.push(src), src));
+    expect(seen).toEqual(['s.png']);
+    expect(html).not.toContain('hidden');
+  });
+
+  it('escapes template braces that only meet across an image', () => {
+    expect(resolveImages(renderAnswer('{![{c1::x}](a.png)'), () => null)).toBe('<p>&#123;&#123;c1::x}</p>');
+  });
+
+  it('keys a rendering by the Markdown', () => {
+    expect(renderKey('a')).toBe(renderKey('a'));
+    expect(renderKey('a')).not.toBe(renderKey('a '));
+    expect(renderKey('a')).toMatch(/^[\w-]{43}$/);
+  });
 });

@@ -1,4 +1,6 @@
-import type { Element, Root } from 'hast';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Element, Root, Text } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeRaw from 'rehype-raw';
@@ -10,6 +12,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
+import { sha256 } from '../hash.js';
 
 /** Decides what an `<img src>` becomes: a (possibly new) src, or `null` to replace the image by its alt text. */
 export type ImageRewriter = (src: string) => string | null;
@@ -59,12 +62,69 @@ const toHast = unified()
 const toHastWithRaw = toHast().use(rehypeRaw).freeze();
 const toHtml = unified().use(rehypeSanitize, schema).use(rehypeHighlight).use(rehypeStringify).freeze();
 
-/** Markdown to sanitized HTML for an Anki field, images passed through `rewriteImage`. */
-export function markdownToHtml(markdown: string, rewriteImage: ImageRewriter): string {
+/**
+ * An answer rendered to sanitized, highlighted HTML with its images left open. It depends on the
+ * Markdown alone, so it can be cached by the Markdown's hash; `resolveImages` finishes it.
+ */
+export interface RenderedAnswer {
+  /** The HTML, each image replaced by NUL, its index, NUL (answers have no NUL: see cleanText). */
+  html: string;
+  /** The images' elements as the Markdown or raw HTML gave them, not yet sanitized. */
+  images: Element[];
+}
+
+// What a rendering depends on besides the Markdown: this package's version and this module's code,
+// so a cache filled by another version, or by the code before an edit, is never read.
+let renderer: string | undefined;
+
+/** The cache key of an answer's rendering. */
+export function renderKey(markdown: string): string {
+  if (renderer === undefined) {
+    const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+    renderer = `${version}:${sha256(readFileSync(new URL(import.meta.url))).toString('hex')}`;
+  }
+  return sha256(`${renderer}\u0000${markdown}`).toString('base64url');
+}
+
+/** Markdown to sanitized, highlighted HTML for an Anki field, images still open: the expensive part. */
+export function renderAnswer(markdown: string): RenderedAnswer {
   const mdast = parser.runSync(parser.parse(markdown)) as MdastRoot;
   const tree = (containsHtml(mdast) ? toHastWithRaw : toHast).runSync(mdast);
-  rewriteImages(tree, rewriteImage);
-  return escapeTemplateSyntax(toHtml.stringify(toHtml.runSync(tree)));
+  const images: Element[] = [];
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'img' || !parent || index === undefined) return;
+    parent.children[index] = { type: 'text', value: `\u0000${images.length}\u0000` };
+    images.push({ type: 'element', tagName: 'img', properties: node.properties, children: [] });
+  });
+  return { html: escapeTemplateSyntax(toHtml.stringify(toHtml.runSync(tree))), images };
+}
+
+/**
+ * Puts each image back: its src rewritten (or the image replaced by its alt text), then sanitized
+ * on its own, which gives what sanitizing it in place would (img has no ancestor rules). An image
+ * the sanitizer dropped with its container has no placeholder left and is never rewritten.
+ */
+export function resolveImages(rendered: RenderedAnswer, rewriteImage: ImageRewriter): string {
+  if (rendered.images.length === 0) return rendered.html;
+  const html = rendered.html.replace(/\u0000(\d+)\u0000/g, (_, index: string) => {
+    const image = rendered.images[Number(index)]!;
+    const src = image.properties['src'];
+    let node: Element | Text | undefined = { ...image, properties: { ...image.properties } };
+    if (typeof src === 'string') {
+      const rewritten = rewriteImage(src);
+      if (rewritten !== null) node.properties['src'] = rewritten;
+      else {
+        const alt = image.properties['alt'];
+        node = typeof alt === 'string' && alt ? { type: 'text', value: alt } : undefined;
+      }
+    }
+    if (!node) return '';
+    const root: Root = { type: 'root', children: [node] };
+    return toHtml.stringify(toHtml.runSync(root));
+  });
+  // Again as a whole (escaping twice changes nothing): braces on both sides of an image's alt
+  // text must not meet as `{{`.
+  return escapeTemplateSyntax(html);
 }
 
 function containsHtml(tree: MdastRoot): boolean {
@@ -74,21 +134,6 @@ function containsHtml(tree: MdastRoot): boolean {
     return EXIT;
   });
   return found;
-}
-
-function rewriteImages(tree: Root, rewriteImage: ImageRewriter): void {
-  visit(tree, 'element', (node, index, parent) => {
-    const src = node.properties['src'];
-    if (node.tagName !== 'img' || typeof src !== 'string' || !parent || index === undefined) return;
-    const rewritten = rewriteImage(src);
-    if (rewritten !== null) {
-      node.properties['src'] = rewritten;
-      return;
-    }
-    const alt = node.properties['alt'];
-    parent.children.splice(index, 1, ...(typeof alt === 'string' && alt ? [{ type: 'text' as const, value: alt }] : []));
-    return index;
-  });
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
