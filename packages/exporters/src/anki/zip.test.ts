@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { zip } from './zip.js';
 
-// 9 MiB of text that compresses, so the deflated entry spans three 4 MiB pieces.
+// 9 MiB of text that compresses, so the deflated entry spans several pieces.
 const large = Buffer.from(Array.from({ length: 9 * 2 ** 16 }, (_, i) => `第${i}行：卷积 ${(i * 7919) % 1000}\n`).join('').slice(0, 9 * 2 ** 20));
 const entries = [
   { name: 'collection.anki2', data: large, deflate: true },
