@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { report, severityOf, type ParseMode } from '@mianjing/parser';
-import { Dataset, DatasetMeta, SCHEMA_VERSION, validateWithJsonSchema, type QuestionRecord } from '@mianjing/schema';
+import { Dataset, DatasetMeta, SCHEMA_VERSION, validateDatasetAsJson, type QuestionRecord } from '@mianjing/schema';
 import { VFile } from 'vfile';
 import { checkDuplicateIds, checkDuplicateNoteIds, checkDuplicateQuestions, type Placed } from './checks.js';
 import { readConfig } from './config.js';
@@ -91,8 +91,9 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
     }),
     questions,
   };
-  // Validate what consumers will read: the JSON text, parsed back, against the published JSON Schema.
-  const problemsFound = validateWithJsonSchema(JSON.parse(JSON.stringify(dataset)));
+  // Validate what consumers will read, the JSON text parsed back, against the published JSON Schema: one record at
+  // a time, so the whole text and a second tree of the dataset are never in memory.
+  const problemsFound = validateDatasetAsJson(dataset);
   if (problemsFound.length > 0) {
     throw new DatasetInvariantError(`The built dataset does not match schema.json:\n${problemsFound.map((p) => `  ${p.pointer}: ${p.message}`).join('\n')}`);
   }

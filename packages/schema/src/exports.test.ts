@@ -17,6 +17,7 @@ it('exports exactly the public API', () => {
     'datasetJsonSchemaText',
     'datasetValidator',
     'schemaPath',
+    'validateDatasetAsJson',
     'validateWithJsonSchema',
   ]);
 });

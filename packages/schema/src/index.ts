@@ -2,5 +2,5 @@ export { AnsweredRecord, QuestionRecord, RecordId, Reference, SourceLocation, Un
 export type { RecordStatus } from './record.js';
 export { Dataset, DatasetMeta, SCHEMA_VERSION } from './dataset.js';
 export { SCHEMA_ID, datasetJsonSchema, datasetJsonSchemaText } from './json-schema.js';
-export { datasetValidator, schemaPath, validateWithJsonSchema } from './validate.js';
+export { datasetValidator, schemaPath, validateDatasetAsJson, validateWithJsonSchema } from './validate.js';
 export type { SchemaProblem } from './validate.js';

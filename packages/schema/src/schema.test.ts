@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Dataset, SCHEMA_VERSION, datasetJsonSchemaText, schemaPath, validateWithJsonSchema } from './index.js';
+import { Dataset, SCHEMA_VERSION, datasetJsonSchemaText, schemaPath, validateDatasetAsJson, validateWithJsonSchema } from './index.js';
 
 const record = {
   id: 'cnn/conv-essence',
@@ -49,6 +49,25 @@ describe('zod and ajv agree', () => {
   it('points ajv problems at the offending value', () => {
     const problems = validateWithJsonSchema(dataset({ ...record, id: 'Bad Id' }));
     expect(problems.map((p) => p.pointer)).toContain('/questions/0/id');
+  });
+});
+
+describe('validateDatasetAsJson', () => {
+  const asJson = (data: unknown) => validateWithJsonSchema(JSON.parse(JSON.stringify(data)));
+
+  it.each(cases)('gives the same problems as the whole JSON text for %s', (_name, data) => {
+    expect(validateDatasetAsJson(data as Dataset)).toEqual(asJson(data));
+  });
+
+  it('gives the same problems, in the same order, for problems in several places', () => {
+    const data = {
+      meta: { ...meta, schemaVersion: '0.1.0', built: 'now' },
+      questions: [record, { ...record, id: 'Bad Id', hash: 'x' }, undefined, { ...record, aliases: undefined, source: { path: 'a.md', line: Number.NaN, endLine: 1 } }],
+      extra: true,
+    };
+    const problems = validateDatasetAsJson(data as unknown as Dataset);
+    expect(problems.map((p) => p.pointer)).toContain('/questions/1/id');
+    expect(problems).toEqual(asJson(data));
   });
 });
 
