@@ -72,7 +72,7 @@ describe.skipIf(!built)('the packed packages, installed with npm', () => {
 
   it('runs the installed CLI on the installed dataset', async () => {
     expect(run('npx', ['mianjing', 'check'])).toBe('');
-    run('npx', ['mianjing', 'export', 'anki', '--dataset', 'node_modules/@mianjing/dataset/data/dataset.json', '--out', 'deck.apkg']);
+    run('npx', ['mianjing', 'export', 'anki', '--dataset', 'node_modules/@mianjing/dataset/data/dataset.json', '--out', 'deck.apkg', '--no-cache']);
     // Info-ZIP's unzip checks the archive; sql.js (installed with the exporters) opens the collection.
     expect(run('unzip', ['-t', 'deck.apkg'])).toContain('No errors detected');
     run('unzip', ['-o', 'deck.apkg', 'collection.anki2']);

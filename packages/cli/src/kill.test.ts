@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const bin = new URL('../dist/bin.js', import.meta.url).pathname;
-const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
+// The render cache goes to a temporary folder, not the user's ~/.cache.
+const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000', XDG_CACHE_HOME: join(tmpdir(), 'mianjing-kill-test-cache') };
 
 async function writeNotes(dir: string, version: string): Promise<void> {
   for (let n = 0; n < 10; n++) {
