@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export interface OutputFile {
@@ -38,28 +38,37 @@ export async function writeFilesAtomic(outDir: string, files: readonly OutputFil
   return written;
 }
 
-// Pieces are gathered up to this size before each write: few system calls, bounded memory.
+// Pieces are encoded into one buffer of this many bytes, written each time it fills: few system calls, bounded
+// memory. Joining them into one string instead would make a string of this size per write, too big for V8's young
+// generation: the dead ones pile up in the old generation until its next full collection.
 const BATCH = 1 << 20;
 
 async function writeData(path: string, data: OutputFile['data']): Promise<void> {
   if (typeof data === 'string' || data instanceof Uint8Array) return writeFile(path, data);
   const handle = await open(path, 'w');
   try {
-    let batch: string[] = [];
-    let size = 0;
+    const buffer = Buffer.allocUnsafe(BATCH);
+    let used = 0;
     for (const piece of data) {
-      batch.push(piece);
-      size += piece.length;
-      if (size >= BATCH) {
-        await handle.write(batch.join(''));
-        batch = [];
-        size = 0;
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+      if (used + piece.length * 3 > BATCH) {
+        await writeAll(handle, buffer, used);
+        used = 0;
+        if (piece.length * 3 > BATCH) {
+          await handle.write(piece);
+          continue;
+        }
       }
+      used += buffer.write(piece, used);
     }
-    if (batch.length > 0) await handle.write(batch.join(''));
+    await writeAll(handle, buffer, used);
   } finally {
     await handle.close();
   }
+}
+
+async function writeAll(handle: FileHandle, buffer: Buffer, length: number): Promise<void> {
+  for (let offset = 0; offset < length; ) offset += (await handle.write(buffer, offset, length - offset)).bytesWritten;
 }
 
 /** Remove the temporary files of writes still in flight (call it from a signal handler before exiting). */
