@@ -11,3 +11,7 @@ export function sha1Hex(data: string | Uint8Array | Iterable<string>): string {
 export function sha256(data: string | Uint8Array): Buffer {
   return hash('sha256', data, 'buffer');
 }
+
+export function sha1(data: string | Uint8Array): Buffer {
+  return hash('sha1', data, 'buffer');
+}

@@ -1,23 +1,25 @@
 import initSqlJs from 'sql.js';
-import type { SqlJsStatic } from 'sql.js';
+import type { Database, SqlJsStatic, Statement } from 'sql.js';
+import { fieldChecksum, noteGuid } from './note.js';
 
 /** One note with its single card, ready to insert. */
 export interface CollectionNote {
   id: number;
-  guid: string;
+  /** The record's id: the note's GUID and duplicate checksum are derived from it, on the collection's thread. */
+  recordId: string;
   /** Seconds since the epoch; Anki only updates an existing note from a newer `mod`. */
   mod: number;
   /** Already in Anki's stored form (see formatTags). */
   tags: string;
   fields: readonly string[];
   sortField: string;
-  checksum: number;
   deckId: number;
   /** Position of the new card in the new-card queue. */
   due: number;
 }
 
-export interface CollectionInput {
+/** The `col` row: known once every note is in (the decks, the next new-card position). */
+export interface CollectionHeader {
   /** Collection creation time, seconds. */
   created: number;
   /** Collection modification time, seconds. */
@@ -27,9 +29,18 @@ export interface CollectionInput {
   dconf: Record<string, unknown>;
   /** `col.conf`: the collection's settings. */
   conf: Record<string, unknown>;
+}
+
+export interface CollectionOptions {
   /** Note type of every note. */
   modelId: number;
-  notes: readonly CollectionNote[];
+  /**
+   * Roughly how many bytes the notes will take in the file. sql.js keeps the file in an
+   * in-memory file system that grows by 1/8 at a time once past 1 MiB, copying the whole file
+   * on each step; opening the empty collection from a buffer this much larger lets SQLite write
+   * every page in place. Too little only brings back some copying.
+   */
+  estimatedBytes: number;
 }
 
 // Anki's schema 11 (the legacy `.anki2` format every Anki 2.1+ and AnkiDroid imports), as in genanki.
@@ -68,62 +79,157 @@ CREATE INDEX ix_notes_csum on notes (csum);
 
 // Anki separates the fields of a note with U+001F.
 const FIELD_SEPARATOR = '\u001f';
+// Per note in a batch: id, mod, deck id, due.
+const NUMBERS = 4;
+// Per note in a batch: record id, tags, fields, sort field.
+const TEXTS = 4;
 
-let sqlJs: Promise<SqlJsStatic> | undefined;
+/**
+ * Notes packed for a trip to another thread: their numbers in one array and their text, UTF-8,
+ * in one buffer, so posting a batch copies nothing and sends three buffers.
+ */
+export interface NoteBatch {
+  count: number;
+  numbers: Float64Array<ArrayBuffer>;
+  text: Uint8Array<ArrayBuffer>;
+  /** End offset in `text` of each text of each note. */
+  ends: Uint32Array<ArrayBuffer>;
+}
+
 const utf8 = new TextEncoder();
 
-/** The `collection.anki2` SQLite file. Same input, same bytes: nothing here reads the clock. */
-export async function writeCollection(input: CollectionInput): Promise<Uint8Array> {
-  const SQL = await (sqlJs ??= initSqlJs());
-  // The fields go in as UTF-8 blobs cast to TEXT: TextEncoder is native, while binding a string
-  // makes sql.js encode it in a JavaScript loop. The result is the same TEXT value.
-  const fields = input.notes.map((note) => utf8.encode(note.fields.join(FIELD_SEPARATOR)));
+/** Packs notes into batches of `size`. */
+export class NoteBatcher {
+  private numbers: Float64Array;
+  private ends: Uint32Array;
+  private text = new Uint8Array(1 << 16);
+  private used = 0;
+  count = 0;
 
-  // sql.js keeps the file in an in-memory file system that grows by 1/8 at a time once past 1 MiB,
-  // copying the whole file on each step. Opening the empty collection from a buffer sized for the
-  // final file leaves SQLite room to write every page in place; it still records the true size.
-  const empty = new SQL.Database();
-  let image: Uint8Array;
-  try {
-    empty.exec(SCHEMA);
-    image = empty.export();
-  } finally {
-    empty.close();
+  constructor(readonly size: number) {
+    this.numbers = new Float64Array(size * NUMBERS);
+    this.ends = new Uint32Array(size * TEXTS);
   }
-  const room = new Uint8Array(image.length + estimateBytes(input.notes, fields));
-  room.set(image);
-  const db = new SQL.Database(room);
-  try {
-    // Nothing to roll back to: the database is thrown away if anything fails.
-    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF');
-    db.run('INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
-      input.created,
-      input.modified * 1000,
-      input.modified * 1000,
-      JSON.stringify(input.conf),
-      JSON.stringify(input.models),
-      JSON.stringify(input.decks),
-      JSON.stringify(input.dconf),
-      '{}',
-    ]);
-    // One transaction and prepared statements keep 100k notes fast. Each card is its note's one
-    // card: they are copied from the notes in one statement per run of notes sharing a deck (and
-    // an id − due offset), which saves a call into SQLite per note.
-    db.exec('BEGIN');
-    const insertNote = db.prepare("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, CAST(? AS TEXT), ?, ?, 0, '')");
-    input.notes.forEach((note, index) => {
-      insertNote.run([note.id, note.guid, input.modelId, note.mod, note.tags, fields[index]!, note.sortField, note.checksum]);
+
+  /** Adds a note; true when the batch is full. */
+  add(note: CollectionNote): boolean {
+    this.numbers.set([note.id, note.mod, note.deckId, note.due], this.count * NUMBERS);
+    const texts = [note.recordId, note.tags, note.fields.join(FIELD_SEPARATOR), note.sortField];
+    texts.forEach((text, index) => {
+      // UTF-8 takes at most 3 bytes per UTF-16 unit.
+      if (this.text.length - this.used < text.length * 3) {
+        const larger = new Uint8Array(Math.max(this.text.length * 2, this.used + text.length * 3));
+        larger.set(this.text.subarray(0, this.used));
+        this.text = larger;
+      }
+      this.used += utf8.encodeInto(text, this.text.subarray(this.used)).written;
+      this.ends[this.count * TEXTS + index] = this.used;
     });
-    insertNote.free();
-    const insertCards = db.prepare(
+    return ++this.count === this.size;
+  }
+
+  /** The notes added since the last take, as a batch; the batcher starts empty again. */
+  take(): NoteBatch {
+    const batch = { count: this.count, numbers: this.numbers.slice(0, this.count * NUMBERS), text: this.text.slice(0, this.used), ends: this.ends.slice(0, this.count * TEXTS) };
+    this.count = 0;
+    this.used = 0;
+    return batch;
+  }
+}
+
+let sqlJs: Promise<SqlJsStatic> | undefined;
+export const loadSqlJs = () => (sqlJs ??= initSqlJs());
+
+/**
+ * Writes the `collection.anki2` SQLite file from batches of notes, then the `col` row.
+ * Same batches, same bytes: nothing here reads the clock.
+ */
+export class CollectionBuilder {
+  private readonly db: Database;
+  private readonly insertNote: Statement;
+  private readonly insertCards: Statement;
+  private open = true;
+
+  constructor(SQL: SqlJsStatic, private readonly options: CollectionOptions) {
+    const empty = new SQL.Database();
+    let image: Uint8Array;
+    try {
+      empty.exec(SCHEMA);
+      image = empty.export();
+    } finally {
+      empty.close();
+    }
+    // The file system records the true size; SQLite never writes the unused rest.
+    const room = new Uint8Array(image.length + Math.ceil(options.estimatedBytes));
+    room.set(image);
+    this.db = new SQL.Database(room);
+    // Nothing to roll back to: the database is thrown away if anything fails. One transaction
+    // and a prepared statement keep 100k notes fast.
+    this.db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN');
+    // Text goes in as UTF-8 blobs cast to TEXT: the encoder is native, while binding a string
+    // makes sql.js encode it in a JavaScript loop. The stored value is the same.
+    this.insertNote = this.db.prepare(
+      'INSERT INTO notes VALUES (?, CAST(? AS TEXT), ?, ?, -1, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), ?, 0, \'\')',
+    );
+    // Each card is its note's one card: they are copied from the notes, one statement per run of
+    // notes sharing a deck (and an id − due offset), which saves a call into SQLite per note.
+    this.insertCards = this.db.prepare(
       "INSERT INTO cards SELECT id, id, ?, 0, mod, -1, 0, 0, id - ?, 0, 0, 0, 0, 0, 0, 0, 0, '' FROM notes WHERE id BETWEEN ? AND ?",
     );
-    for (const run of cardRuns(input.notes)) insertCards.run([run.deckId, run.offset, run.firstId, run.lastId]);
-    insertCards.free();
-    db.exec('COMMIT');
-    return db.export();
-  } finally {
-    db.close();
+  }
+
+  /** Adds the notes and their cards. */
+  add(batch: NoteBatch): void {
+    const { numbers, text, ends } = batch;
+    const runs: CardRun[] = [];
+    for (let i = 0; i < batch.count; i++) {
+      const n = i * NUMBERS;
+      const t = i * TEXTS;
+      const start = t === 0 ? 0 : ends[t - 1]!;
+      const [id, mod, deckId, due] = [numbers[n]!, numbers[n + 1]!, numbers[n + 2]!, numbers[n + 3]!];
+      const recordId = text.subarray(start, ends[t]);
+      this.insertNote.run([
+        id,
+        utf8.encode(noteGuid(recordId)),
+        this.options.modelId,
+        mod,
+        text.subarray(ends[t]!, ends[t + 1]),
+        text.subarray(ends[t + 1]!, ends[t + 2]),
+        text.subarray(ends[t + 2]!, ends[t + 3]),
+        fieldChecksum(recordId),
+      ]);
+      extendRuns(runs, id, due, deckId);
+    }
+    for (const run of runs) this.insertCards.run([run.deckId, run.offset, run.firstId, run.lastId]);
+  }
+
+  /** Adds the `col` row and gives the file; the builder is closed after. */
+  finish(header: CollectionHeader): Uint8Array {
+    try {
+      this.db.run('INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
+        header.created,
+        header.modified * 1000,
+        header.modified * 1000,
+        JSON.stringify(header.conf),
+        JSON.stringify(header.models),
+        JSON.stringify(header.decks),
+        JSON.stringify(header.dconf),
+        '{}',
+      ]);
+      this.db.exec('COMMIT');
+      return this.db.export();
+    } finally {
+      this.close();
+    }
+  }
+
+  close(): void {
+    if (this.open) {
+      this.insertNote.free();
+      this.insertCards.free();
+      this.db.close();
+    }
+    this.open = false;
   }
 }
 
@@ -136,24 +242,9 @@ interface CardRun {
 }
 
 // Runs of consecutive notes with ascending ids, one deck and one id − due offset.
-function cardRuns(notes: readonly CollectionNote[]): CardRun[] {
-  const runs: CardRun[] = [];
-  let run: CardRun | undefined;
-  for (const note of notes) {
-    const offset = note.id - note.due;
-    if (run && run.deckId === note.deckId && run.offset === offset && note.id === run.lastId + 1) run.lastId = note.id;
-    else runs.push((run = { deckId: note.deckId, offset, firstId: note.id, lastId: note.id }));
-  }
-  return runs;
-}
-
-// A bound on what the notes add to the file: the note row (the sort field is UTF-8, up to 3 bytes a
-// character), the card row, index entries and page slack. Too little only brings back some copying;
-// SQLite never writes the unused rest.
-function estimateBytes(notes: readonly CollectionNote[], fields: readonly Uint8Array[]): number {
-  let bytes = 1 << 20;
-  notes.forEach((note, index) => {
-    bytes += 1.25 * (fields[index]!.length + 3 * (note.guid.length + note.tags.length + note.sortField.length)) + 400;
-  });
-  return Math.ceil(bytes);
+function extendRuns(runs: CardRun[], id: number, due: number, deckId: number): void {
+  const run = runs.at(-1);
+  const offset = id - due;
+  if (run && run.deckId === deckId && run.offset === offset && id === run.lastId + 1) run.lastId = id;
+  else runs.push({ deckId, offset, firstId: id, lastId: id });
 }

@@ -337,6 +337,23 @@ describe('the render cache', () => {
   });
 });
 
+it('writes a large deck, its collection built on another thread, in source order', async () => {
+  const many = Array.from({ length: 2600 }, (_, i) =>
+    record({ id: `bulk/q-${i}`, question: `第 ${i} 题？`, answer: i % 10 === 9 ? '' : `答 **${i}**`, breadcrumb: ['批量', `组 ${i % 4}`] }),
+  );
+  const deck = await openApkg(await exportAnki(dataset(many), { timestamp: 1_700_000_000 }));
+  expect(deck.rows('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  const notes = notesOf(deck);
+  const answered = many.filter((r) => r.status === 'answered');
+  expect(notes.map((n) => n.flds.split(FIELD_SEPARATOR)[0])).toEqual(answered.map((r) => r.id));
+  expect(notes.map((n) => n.flds.split(FIELD_SEPARATOR)[2])).toEqual(answered.map((r) => `<p>答 <strong>${r.id.slice(7)}</strong></p>`));
+  const dues = deck.rows('SELECT due FROM cards ORDER BY nid').map((r) => r['due']);
+  expect(dues).toEqual(answered.map((_, i) => i + 1));
+  const deckNames = new Map(Object.values(deck.col.decks).map((d) => [d.id, d.name]));
+  const byNote = deck.rows('SELECT did FROM cards ORDER BY nid').map((r) => deckNames.get(r['did'] as number));
+  expect(byNote).toEqual(answered.map((r) => `面经::批量::${r.breadcrumb[1]}`));
+});
+
 it('rejects times that are not whole seconds', async () => {
   await expect(exportAnki(testDataset(), { timestamp: 1.5 })).rejects.toThrow(RangeError);
   await expect(exportAnki(testDataset(), { modTime: () => Number.NaN })).rejects.toThrow(/cnn\/conv-essence/);

@@ -2,12 +2,13 @@ import type { Dataset, QuestionRecord } from '@mianjing/schema';
 import type { ExportResult, ExportWarning } from '../output.js';
 import { cleanText } from '../text.js';
 import { packageApkg } from './apkg.js';
-import { type CollectionNote, writeCollection } from './collection.js';
+import { NoteBatcher } from './collection.js';
+import { openCollection } from './collection-thread.js';
 import { DeckSet, deckConfJson, deckPath } from './decks.js';
 import { renderAnswer, renderKey, resolveImages, textToHtml, type RenderedAnswer } from './html.js';
 import { MediaStore } from './media.js';
 import { MODEL_ID, modelJson } from './model.js';
-import { fieldChecksum, formatTags, noteGuid } from './note.js';
+import { formatTags } from './note.js';
 
 export interface AnkiOptions {
   /** Root deck of the breadcrumb decks; `::` in it adds levels, "" means none. Default `面经`. */
@@ -54,57 +55,79 @@ export async function exportAnki(dataset: Dataset, options: AnkiOptions = {}): P
   const media = new MediaStore(options.contentRoot);
   const decks = new DeckSet();
   const rootDeckId = decks.add(deckPath(root, []));
-  const notes: CollectionNote[] = [];
-  let unanswered = 0;
   // Records share a few breadcrumbs and tag lists: work each out once.
-  const deckIds = new Map<string, number>();
+  const breadcrumbs = new Map<string, { deckId: number; html: string }>();
   const tagLists = new Map<string, string>();
-
-  for (const record of dataset.questions) {
-    if (record.status === 'unanswered') {
-      unanswered++;
-      continue;
+  const answered = dataset.questions.filter((record) => record.status !== 'unanswered');
+  const collection = await openCollection({ modelId: MODEL_ID, estimatedBytes: estimateBytes(answered) }, answered.length >= THREAD_MIN_NOTES);
+  const batcher = new NoteBatcher(BATCH_NOTES);
+  let file: Uint8Array;
+  try {
+    for (const [index, record] of answered.entries()) {
+      const question = cleanText(record.question);
+      const due = index + 1;
+      const breadcrumb = once(breadcrumbs, JSON.stringify(record.breadcrumb), () => ({
+        deckId: decks.add(deckPath(root, record.breadcrumb)),
+        html: textToHtml(cleanText(record.breadcrumb.join(' › '))),
+      }));
+      const mod = Math.floor(modTime(record));
+      if (!Number.isSafeInteger(mod)) throw new RangeError(`modTime gave ${mod} for ${record.id}, expected seconds since the epoch`);
+      const full = batcher.add({
+        // Anki matches notes by GUID on import: ids only need to be unique (milliseconds, as Anki's).
+        id: timestamp * 1000 + due,
+        recordId: record.id,
+        mod,
+        tags: once(tagLists, JSON.stringify(record.tags), () => formatTags(record.tags)),
+        fields: [
+          textToHtml(record.id),
+          textToHtml(question),
+          resolveImages(render(record.answer, options.renderCache), media.rewriterFor(record, warnings)),
+          breadcrumb.html,
+          textToHtml(cleanText(`${record.source.path}:${record.source.line}-${record.source.endLine}`)),
+        ],
+        // Stripping the entities textToHtml adds gives back the text (record ids need none).
+        sortField: question,
+        deckId: breadcrumb.deckId,
+        due,
+      });
+      if (full) collection.add(batcher.take());
     }
-    const question = cleanText(record.question);
-    const due = notes.length + 1;
-    const mod = Math.floor(modTime(record));
-    if (!Number.isSafeInteger(mod)) throw new RangeError(`modTime gave ${mod} for ${record.id}, expected seconds since the epoch`);
-    notes.push({
-      // Anki matches notes by GUID on import: ids only need to be unique (milliseconds, as Anki's).
-      id: timestamp * 1000 + due,
-      guid: noteGuid(record.id),
-      mod,
-      tags: once(tagLists, JSON.stringify(record.tags), () => formatTags(record.tags)),
-      fields: [
-        textToHtml(record.id),
-        textToHtml(question),
-        resolveImages(render(record.answer, options.renderCache), media.rewriterFor(record, warnings)),
-        textToHtml(cleanText(record.breadcrumb.join(' › '))),
-        textToHtml(cleanText(`${record.source.path}:${record.source.line}-${record.source.endLine}`)),
-      ],
-      // Stripping the entities textToHtml adds gives back the text (record ids need none).
-      sortField: question,
-      checksum: fieldChecksum(record.id),
-      deckId: once(deckIds, JSON.stringify(record.breadcrumb), () => decks.add(deckPath(root, record.breadcrumb))),
-      due,
+    if (batcher.count > 0) collection.add(batcher.take());
+    file = await collection.finish({
+      created: timestamp,
+      modified: timestamp,
+      models: { [MODEL_ID]: modelJson(timestamp, rootDeckId) },
+      decks: decks.toJson(timestamp),
+      dconf: deckConfJson(timestamp),
+      conf: collectionConf(rootDeckId, answered.length + 1),
     });
+  } finally {
+    await collection.close();
   }
-
-  const collection = await writeCollection({
-    created: timestamp,
-    modified: timestamp,
-    modelId: MODEL_ID,
-    models: { [MODEL_ID]: modelJson(timestamp, rootDeckId) },
-    decks: decks.toJson(timestamp),
-    dconf: deckConfJson(timestamp),
-    conf: collectionConf(rootDeckId, notes.length + 1),
-    notes,
-  });
   return {
-    files: [{ path: 'mianjing.apkg', data: await packageApkg(collection, media.files, options.compress ?? true) }],
-    summary: { notes: notes.length, decks: decks.size, media: media.files.length, unanswered },
+    files: [{ path: 'mianjing.apkg', data: await packageApkg(file, media.files, options.compress ?? true) }],
+    summary: { notes: answered.length, decks: decks.size, media: media.files.length, unanswered: dataset.questions.length - answered.length },
     warnings,
   };
+}
+
+// From this many notes on, SQLite runs on its own thread (see openCollection): below, starting the
+// thread and loading SQLite there costs more than it saves.
+const THREAD_MIN_NOTES = 2000;
+// Notes per trip to that thread (about 1 MB of text): the last one is inserted while this thread waits.
+const BATCH_NOTES = 500;
+
+// What the notes will take in the collection file: their answers as UTF-8 HTML (up to 3 bytes per
+// character, plus markup), the other fields, the card row and index entries.
+function estimateBytes(records: readonly QuestionRecord[]): number {
+  let bytes = 1 << 20;
+  for (const record of records) {
+    let other = record.id.length;
+    for (const entry of record.breadcrumb) other += entry.length + 3;
+    for (const tag of record.tags) other += tag.length + 1;
+    bytes += 4 * (record.answer.length + record.question.length) + 3 * other + 600;
+  }
+  return bytes;
 }
 
 function once<T>(known: Map<string, T>, key: string, make: () => T): T {

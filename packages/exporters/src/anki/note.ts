@@ -1,26 +1,38 @@
-import { sha1Hex, sha256 } from '../hash.js';
+import { sha1, sha256 } from '../hash.js';
 import { cleanText } from '../text.js';
 
 // Anki's base91 alphabet for note GUIDs (as in Anki's guid64 and genanki's guid_for).
 const BASE91 = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
 
+const GUID_PREFIX = 'mianjing:';
+const GUID_PREFIX_BYTES = Buffer.from(GUID_PREFIX);
+
 /**
- * Note GUID from the record id alone: a later build with an edited answer keeps the GUID, so
+ * Note GUID from the record id (or its UTF-8 bytes) alone: a later build with an edited answer keeps the GUID, so
  * Anki updates the note instead of adding a duplicate.
  */
-export function noteGuid(recordId: string): string {
-  let value = sha256(`mianjing:${recordId}`).readBigUInt64BE(0);
+export function noteGuid(recordId: string | Uint8Array): string {
+  // The first 64 bits of the hash in base91, by long division in two 32-bit halves (BigInt is
+  // several times slower, and this runs once per note).
+  const digest = sha256(typeof recordId === 'string' ? `${GUID_PREFIX}${recordId}` : Buffer.concat([GUID_PREFIX_BYTES, recordId]));
+  let high = digest.readUInt32BE(0);
+  let low = digest.readUInt32BE(4);
   let guid = '';
   do {
-    guid = BASE91[Number(value % 91n)] + guid;
-    value /= 91n;
-  } while (value > 0n);
+    const highRest = high % 91;
+    high = (high - highRest) / 91;
+    // Below 91 × 2^32: exact in a double.
+    const rest = highRest * 2 ** 32 + low;
+    const digit = rest % 91;
+    low = (rest - digit) / 91;
+    guid = BASE91[digit] + guid;
+  } while (high > 0 || low > 0);
   return guid;
 }
 
 /** Anki's duplicate checksum: the first 8 hex digits of SHA-1 of the HTML-stripped first field. */
-export function fieldChecksum(strippedFirstField: string): number {
-  return Number.parseInt(sha1Hex(strippedFirstField).slice(0, 8), 16);
+export function fieldChecksum(strippedFirstField: string | Uint8Array): number {
+  return sha1(strippedFirstField).readUInt32BE(0);
 }
 
 /**
