@@ -102,7 +102,9 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
 
     if (node.type === 'heading') {
       const text = inlineText(node);
-      if (referencesDepth !== undefined && node.depth > referencesDepth) {
+      // Sub-headings of a references section group its links ("### 论文"); a question among them ends the
+      // section, or it would vanish into a list of links.
+      if (referencesDepth !== undefined && node.depth > referencesDepth && !isQuestionHeading(text)) {
         continue;
       }
       referencesDepth = undefined;
@@ -111,7 +113,7 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
         continue;
       }
       const parts = splitHeading(text);
-      const questionLike = isQuestionLike(parts.text) || parts.id !== undefined;
+      const questionLike = isQuestionHeading(text);
       // A plain sub-heading ("#### 代码") inside a question's answer stays part of the answer, unless it groups
       // questions of its own.
       if (current?.depth !== undefined && node.depth > current.depth && !questionLike && !parts.number && !headingShape(blocks, index, source).groupsQuestions) {
@@ -250,6 +252,12 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
 }
 
 /** The note's title heading: the first heading, when it is the only `#` and not itself a question. */
+/** A heading that asks something, or carries an explicit `{#id}`. */
+function isQuestionHeading(text: string): boolean {
+  const parts = splitHeading(text);
+  return isQuestionLike(parts.text) || parts.id !== undefined;
+}
+
 export function findTitleHeading(tree: Root): Heading | undefined {
   const headings = tree.children.filter((node): node is Heading => node.type === 'heading');
   const first = headings[0];
