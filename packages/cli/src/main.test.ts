@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import initSqlJs from 'sql.js';
 import { tmpdir } from 'node:os';
@@ -178,6 +178,19 @@ describe('mianjing export anki', () => {
     await writeFile(join(cacheDir, name!), 'mianjing render cache 1\nbroken\tnot json\n\u0000\u0001');
     const edited = await exportDeck('--cache-dir', cacheDir);
     expect(edited.equals(await exportDeck('--no-cache'))).toBe(true);
+
+    // Other folders' cache files go after 60 days unused; this folder's file is marked used even when unchanged.
+    const day = 24 * 60 * 60;
+    const ago = (days: number) => Date.now() / 1000 - days * day;
+    const [stale, recent, foreign] = ['anki-00000000000000aa.cache', 'anki-00000000000000bb.cache', 'notes.txt'];
+    for (const other of [stale, recent, foreign]) await writeFile(join(cacheDir, other), 'mianjing render cache 1\n');
+    await utimes(join(cacheDir, stale), ago(61), ago(61));
+    await utimes(join(cacheDir, recent), ago(59), ago(59));
+    await utimes(join(cacheDir, foreign), ago(400), ago(400));
+    await utimes(join(cacheDir, name!), ago(90), ago(90));
+    await exportDeck('--cache-dir', cacheDir);
+    expect((await readdir(cacheDir)).sort()).toEqual([recent, name!, foreign].sort());
+    expect(Date.now() - (await stat(join(cacheDir, name!))).mtimeMs).toBeLessThan(day * 1000);
   });
 });
 

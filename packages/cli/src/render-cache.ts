@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeFilesAtomic } from '@mianjing/dataset/build';
 import type { RenderCache, RenderedAnswer } from '@mianjing/exporters';
 
 const HEADER = 'mianjing render cache 1\n';
+const CACHE_FILE = /^anki-[0-9a-f]{16}\.cache$/;
+// The cache file of a folder that is no longer exported is deleted after this long without use.
+const UNUSED_FOR_MS = 60 * 24 * 60 * 60 * 1000;
 const NEWLINE = 0x0a;
 const TAB = 0x09;
 
@@ -60,15 +63,35 @@ export class FileRenderCache implements RenderCache {
     this.added = true;
   }
 
-  /** Writes the entries used by this run, if that changes the file. */
+  /**
+   * Writes the entries used by this run if that changes the file (otherwise marks the file used
+   * now), and deletes the other folders' cache files that have not been used for 60 days.
+   */
   async save(): Promise<void> {
-    if (!this.added && this.used.size === this.stored.size) return;
-    const keys = [...this.used.keys()].sort();
-    const lines = function* (used: Map<string, Buffer>) {
-      yield HEADER;
-      for (const key of keys) yield `${key}\t${used.get(key)!.toString('utf8')}\n`;
-    };
-    await writeFilesAtomic(dirname(this.path), [{ path: basename(this.path), data: lines(this.used) }]);
+    const dir = dirname(this.path);
+    if (!this.added && this.used.size === this.stored.size) {
+      const now = new Date();
+      if (this.stored.size > 0) await utimes(this.path, now, now);
+    } else {
+      const keys = [...this.used.keys()].sort();
+      const lines = function* (used: Map<string, Buffer>) {
+        yield HEADER;
+        for (const key of keys) yield `${key}\t${used.get(key)!.toString('utf8')}\n`;
+      };
+      await writeFilesAtomic(dir, [{ path: basename(this.path), data: lines(this.used) }]);
+    }
+    await deleteUnused(dir, basename(this.path));
+  }
+}
+
+async function deleteUnused(dir: string, keep: string): Promise<void> {
+  const now = Date.now();
+  for (const name of await readdir(dir)) {
+    if (name === keep || !CACHE_FILE.test(name)) continue;
+    const path = join(dir, name);
+    // Another run may be using or deleting it at the same moment: a file that is gone is fine.
+    const info = await stat(path).catch(() => undefined);
+    if (info && now - info.mtimeMs > UNUSED_FOR_MS) await rm(path, { force: true });
   }
 }
 
