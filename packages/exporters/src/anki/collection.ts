@@ -140,6 +140,21 @@ export class NoteBatcher {
 let sqlJs: Promise<SqlJsStatic> | undefined;
 export const loadSqlJs = () => (sqlJs ??= initSqlJs());
 
+// The file of a collection with the tables and nothing else, made once per thread.
+let empty: Uint8Array | undefined;
+function emptyCollection(SQL: SqlJsStatic): Uint8Array {
+  if (!empty) {
+    const db = new SQL.Database();
+    try {
+      db.exec(SCHEMA);
+      empty = db.export();
+    } finally {
+      db.close();
+    }
+  }
+  return empty;
+}
+
 /**
  * Writes the `collection.anki2` SQLite file from batches of notes, then the `col` row.
  * Same batches, same bytes: nothing here reads the clock.
@@ -151,14 +166,7 @@ export class CollectionBuilder {
   private open = true;
 
   constructor(SQL: SqlJsStatic, private readonly options: CollectionOptions) {
-    const empty = new SQL.Database();
-    let image: Uint8Array;
-    try {
-      empty.exec(SCHEMA);
-      image = empty.export();
-    } finally {
-      empty.close();
-    }
+    const image = emptyCollection(SQL);
     // The file system records the true size; SQLite never writes the unused rest.
     const room = new Uint8Array(image.length + Math.ceil(options.estimatedBytes));
     room.set(image);
