@@ -53,35 +53,63 @@ export async function parseNotes(notes: NoteFile[], contentRoot: string, mode: P
   const script = new URL('../dist/parse-worker.js', import.meta.url);
   await Promise.all(
     Array.from({ length: threads }, async () => {
-      // No inherited Node flags: the worker runs compiled code (not vitest's source condition), and flags such as
-      // --expose-gc are refused by worker threads.
-      const worker = new Worker(script, { workerData: { contentRoot, mode }, execArgv: [], resourceLimits: PARSE_THREAD_LIMITS });
+      const thread = new ParseThread(script, contentRoot, mode);
       try {
+        // Two notes in flight: the thread parses the next one while this thread takes in the last.
+        const inFlight: Array<Promise<void>> = [];
         for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
-          results[index] = await ask(worker, notes[index]!, contentRoot);
+          const at = index;
+          const parsed = thread.parse(notes[at]!).then((file) => void (results[at] = file));
+          // Awaited below; if an earlier one fails first, this one's failure is the same and must not go unhandled.
+          parsed.catch(() => {});
+          inFlight.push(parsed);
+          if (inFlight.length === IN_FLIGHT) await inFlight.shift();
         }
+        await Promise.all(inFlight);
       } finally {
-        await worker.terminate();
+        await thread.terminate();
       }
     }),
   );
   return results;
 }
 
-function ask(worker: Worker, note: NoteFile, contentRoot: string): Promise<VFile> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (parsed: ParsedNote) => {
-      worker.off('error', onError);
-      resolve(revive(parsed, contentRoot));
+const IN_FLIGHT = 2;
+
+/** A worker thread that parses the notes it is sent; answers are matched to requests by id. */
+class ParseThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (file: VFile) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+
+  constructor(script: URL, contentRoot: string, mode: ParseMode) {
+    // No inherited Node flags: the worker runs compiled code (not vitest's source condition), and flags such as
+    // --expose-gc are refused by worker threads.
+    this.worker = new Worker(script, { workerData: { contentRoot, mode }, execArgv: [], resourceLimits: PARSE_THREAD_LIMITS });
+    this.worker.on('message', ({ id, parsed }: { id: number; parsed: ParsedNote }) => {
+      const request = this.waiting.get(id);
+      this.waiting.delete(id);
+      request?.resolve(revive(parsed, contentRoot));
+    });
+    const fail = (error: Error) => {
+      for (const { reject } of this.waiting.values()) reject(error);
+      this.waiting.clear();
     };
-    const onError = (error: Error) => {
-      worker.off('message', onMessage);
-      reject(error);
-    };
-    worker.once('message', onMessage);
-    worker.once('error', onError);
-    worker.postMessage(note);
-  });
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`a parse thread stopped (exit code ${code})`)));
+  }
+
+  parse(note: NoteFile): Promise<VFile> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, note });
+    });
+  }
+
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
+  }
 }
 
 /** Turn a VFile into what a worker sends back. */

@@ -8,6 +8,7 @@ import type { NoteFile } from './walk.js';
 const { contentRoot, mode } = workerData as { contentRoot: string; mode: ParseMode };
 const processor = createProcessor({ mode });
 
-parentPort!.on('message', async (note: NoteFile) => {
-  parentPort!.postMessage(flatten(await parseNoteFile(note, contentRoot, mode, processor)));
+// Notes are parsed concurrently (each first awaits its file), so each answer carries the id of its request.
+parentPort!.on('message', async ({ id, note }: { id: number; note: NoteFile }) => {
+  parentPort!.postMessage({ id, parsed: flatten(await parseNoteFile(note, contentRoot, mode, processor)) });
 });

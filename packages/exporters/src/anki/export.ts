@@ -112,7 +112,7 @@ export async function exportAnki(dataset: Dataset, options: AnkiOptions = {}): P
 }
 
 // From this many notes on, SQLite runs on its own thread (see openCollection): below, starting the
-// thread and loading SQLite there costs more than it saves.
+// thread and loading SQLite there (once per process) costs more than a small deck saves.
 const THREAD_MIN_NOTES = 2000;
 // Notes per trip to that thread (about 1 MB of text): the last one is inserted while this thread waits.
 const BATCH_NOTES = 500;
