@@ -86,7 +86,8 @@ export class FileRenderCache implements RenderCache {
 
 async function deleteUnused(dir: string, keep: string): Promise<void> {
   const now = Date.now();
-  for (const name of await readdir(dir)) {
+  // Nothing was written when the run used no answers: the directory may not exist.
+  for (const name of await readdir(dir).catch(() => [])) {
     if (name === keep || !CACHE_FILE.test(name)) continue;
     const path = join(dir, name);
     // Another run may be using or deleting it at the same moment: a file that is gone is fine.
