@@ -113,19 +113,28 @@ export class NoteBatcher {
 
   /** Adds a note; true when the batch is full. */
   add(note: CollectionNote): boolean {
-    this.numbers.set([note.id, note.mod, note.deckId, note.due], this.count * NUMBERS);
-    const texts = [note.recordId, note.tags, note.fields.join(FIELD_SEPARATOR), note.sortField];
-    texts.forEach((text, index) => {
-      // UTF-8 takes at most 3 bytes per UTF-16 unit.
-      if (this.text.length - this.used < text.length * 3) {
-        const larger = new Uint8Array(Math.max(this.text.length * 2, this.used + text.length * 3));
-        larger.set(this.text.subarray(0, this.used));
-        this.text = larger;
-      }
-      this.used += utf8.encodeInto(text, this.text.subarray(this.used)).written;
-      this.ends[this.count * TEXTS + index] = this.used;
-    });
+    const n = this.count * NUMBERS;
+    this.numbers[n] = note.id;
+    this.numbers[n + 1] = note.mod;
+    this.numbers[n + 2] = note.deckId;
+    this.numbers[n + 3] = note.due;
+    const t = this.count * TEXTS;
+    this.append(note.recordId, t);
+    this.append(note.tags, t + 1);
+    this.append(note.fields.join(FIELD_SEPARATOR), t + 2);
+    this.append(note.sortField, t + 3);
     return ++this.count === this.size;
+  }
+
+  private append(text: string, end: number): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.text.length - this.used < text.length * 3) {
+      const larger = new Uint8Array(Math.max(this.text.length * 2, this.used + text.length * 3));
+      larger.set(this.text.subarray(0, this.used));
+      this.text = larger;
+    }
+    this.used += utf8.encodeInto(text, this.text.subarray(this.used)).written;
+    this.ends[end] = this.used;
   }
 
   /** The notes added since the last take, as a batch; the batcher starts empty again. */

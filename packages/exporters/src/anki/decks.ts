@@ -1,4 +1,4 @@
-import { sha256 } from '../hash.js';
+import { leadingNumber, sha256 } from '../hash.js';
 import { cleanText } from '../text.js';
 
 /** Anki's built-in deck and options group; a schema-11 collection always has both. */
@@ -16,7 +16,7 @@ export function deckPath(root: string, breadcrumb: readonly string[]): string[] 
 
 /** Stable deck id from the full deck name, so re-imports land in the same deck. */
 export function deckId(name: string): number {
-  return sha256(`mianjing-deck:${name}`).readUIntBE(0, 6);
+  return leadingNumber(sha256(`mianjing-deck:${name}`), 6);
 }
 
 /** The decks of a collection: every level of every path, each with its id. */

@@ -81,9 +81,9 @@ let renderer: string | undefined;
 export function renderKey(markdown: string): string {
   if (renderer === undefined) {
     const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-    renderer = `${version}:${sha256(readFileSync(new URL(import.meta.url))).toString('hex')}`;
+    renderer = `${version}:${sha256(readFileSync(new URL(import.meta.url)))}`;
   }
-  return sha256(`${renderer}\u0000${markdown}`).toString('base64url');
+  return sha256(`${renderer}\u0000${markdown}`, 'base64url');
 }
 
 /** Markdown to sanitized, highlighted HTML for an Anki field, images still open: the expensive part. */
@@ -140,6 +140,8 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Plain text as HTML for an Anki field. */
 export function textToHtml(text: string): string {
+  // Most text (ids, questions, paths) has nothing to escape: one scan says so.
+  if (!/[&<>"{}]/.test(text)) return text;
   return escapeTemplateSyntax(text.replace(/[&<>"]/g, (c) => ENTITIES[c] ?? c));
 }
 

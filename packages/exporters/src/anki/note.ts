@@ -1,10 +1,11 @@
-import { sha1, sha256 } from '../hash.js';
+import { leadingNumber, sha1Hex, sha256 } from '../hash.js';
 import { cleanText } from '../text.js';
 
 // Anki's base91 alphabet for note GUIDs (as in Anki's guid64 and genanki's guid_for).
 const BASE91 = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
 
-const GUID_PREFIX = Buffer.from('mianjing:');
+const GUID_PREFIX = 'mianjing:';
+const PREFIX_BYTES = Buffer.from(GUID_PREFIX);
 
 /**
  * Note GUID from the record id (or its UTF-8 bytes) alone: a later build with an edited answer keeps the GUID, so
@@ -13,9 +14,9 @@ const GUID_PREFIX = Buffer.from('mianjing:');
 export function noteGuid(recordId: string | Uint8Array): string {
   // The first 64 bits of the hash in base91, by long division in two 32-bit halves (BigInt is
   // several times slower, and this runs once per note).
-  const digest = sha256(Buffer.concat([GUID_PREFIX, typeof recordId === 'string' ? Buffer.from(recordId) : recordId]));
-  let high = digest.readUInt32BE(0);
-  let low = digest.readUInt32BE(4);
+  const digest = sha256(typeof recordId === 'string' ? GUID_PREFIX + recordId : Buffer.concat([PREFIX_BYTES, recordId]));
+  let high = leadingNumber(digest, 4);
+  let low = leadingNumber(digest.slice(8), 4);
   let guid = '';
   do {
     const highRest = high % 91;
@@ -31,7 +32,7 @@ export function noteGuid(recordId: string | Uint8Array): string {
 
 /** Anki's duplicate checksum: the first 8 hex digits of SHA-1 of the HTML-stripped first field. */
 export function fieldChecksum(strippedFirstField: string | Uint8Array): number {
-  return sha1(strippedFirstField).readUInt32BE(0);
+  return leadingNumber(sha1Hex(strippedFirstField), 4);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sha256 } from '../hash.js';
+import { leadingNumber, sha256 } from '../hash.js';
 
 export interface SplitOptions {
   /** Share of examples in the validation set, 0..1. */
@@ -12,6 +12,6 @@ export interface SplitOptions {
  * not the position) keeps every record on its side across builds and as other records come and go.
  */
 export function isValidation(recordId: string, split: SplitOptions): boolean {
-  const draw = sha256(`${split.seed ?? ''}\u0000${recordId}`).readUInt32BE(0) / 2 ** 32;
+  const draw = leadingNumber(sha256(`${split.seed ?? ''}\u0000${recordId}`), 4) / 2 ** 32;
   return draw < split.validation;
 }
