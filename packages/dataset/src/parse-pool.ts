@@ -77,7 +77,7 @@ export async function parseNotes(notes: NoteFile[], contentRoot: string, mode: P
 const IN_FLIGHT = 2;
 
 /** A worker thread that parses the notes it is sent; answers are matched to requests by id. */
-class ParseThread {
+export class ParseThread {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (file: VFile) => void; reject: (error: Error) => void }>();
   private nextId = 0;
