@@ -25,10 +25,12 @@ export class MediaStore {
   readonly files: MediaFile[] = [];
   private readonly realRoot: string | undefined;
   private readonly byPath = new Map<string, string>();
+  // What each content-relative path came to: an image used by many answers is looked up once per export.
+  private readonly byReference = new Map<string, string | typeof OUTSIDE | typeof MISSING>();
   private readonly names = new Set<string>();
 
   constructor(contentRoot: string | undefined) {
-    this.realRoot = contentRoot === undefined ? undefined : realpathSync(contentRoot);
+    this.realRoot = contentRoot === undefined ? undefined : realpathSync.native(contentRoot);
   }
 
   /** The image rewriter for one record's answer; problems become warnings for that record. */
@@ -45,7 +47,8 @@ export class MediaStore {
         warn('image-not-embedded', `image "${src}" is not embedded: no content directory was given`);
         return src;
       }
-      const added = this.add(this.realRoot, path);
+      let added = this.byReference.get(path);
+      if (added === undefined) this.byReference.set(path, (added = this.add(this.realRoot, path)));
       if (added === OUTSIDE) {
         warn('image-outside-content', `image "${src}" links outside the content directory; replaced by its alt text`);
         return null;
@@ -62,7 +65,8 @@ export class MediaStore {
   private add(realRoot: string, path: string): string | typeof OUTSIDE | typeof MISSING {
     let real: string;
     try {
-      real = realpathSync(resolve(realRoot, ...path.split('/')));
+      // The system's realpath: node's own resolves one path component per call.
+      real = realpathSync.native(resolve(realRoot, ...path.split('/')));
     } catch {
       return MISSING;
     }
