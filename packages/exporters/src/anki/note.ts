@@ -4,8 +4,7 @@ import { cleanText } from '../text.js';
 // Anki's base91 alphabet for note GUIDs (as in Anki's guid64 and genanki's guid_for).
 const BASE91 = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
 
-const GUID_PREFIX = 'mianjing:';
-const PREFIX_BYTES = Buffer.from(GUID_PREFIX);
+const GUID_PREFIX = Buffer.from('mianjing:');
 
 /**
  * Note GUID from the record id (or its UTF-8 bytes) alone: a later build with an edited answer keeps the GUID, so
@@ -14,7 +13,7 @@ const PREFIX_BYTES = Buffer.from(GUID_PREFIX);
 export function noteGuid(recordId: string | Uint8Array): string {
   // The first 64 bits of the hash in base91, by long division in two 32-bit halves (BigInt is
   // several times slower, and this runs once per note).
-  const digest = sha256(typeof recordId === 'string' ? GUID_PREFIX + recordId : Buffer.concat([PREFIX_BYTES, recordId]));
+  const digest = sha256(Buffer.concat([GUID_PREFIX, typeof recordId === 'string' ? Buffer.from(recordId) : recordId]));
   let high = leadingNumber(digest, 4);
   let low = leadingNumber(digest.slice(8), 4);
   let guid = '';
