@@ -1,11 +1,11 @@
 // One anki-apkg-export run in a fresh process: its sql.js (asm.js) heap is fixed at 16 MB, shared by every
 // deck in the process and never freed, so each size gets its own process. Prints one JSON line.
-// Usage: node bench/apkg-child.mjs <records.json> <notes>
+// Usage: node bench/apkg-child.mjs <dataset.json> <notes> (it takes each record's question and Markdown answer)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const [file, count] = process.argv.slice(2);
-const records = JSON.parse(readFileSync(file, 'utf8')).slice(0, Number(count));
+const records = JSON.parse(readFileSync(file, 'utf8')).questions.slice(0, Number(count));
 const AnkiExport = createRequire(import.meta.url)('anki-apkg-export').default;
 
 const start = performance.now();

@@ -174,15 +174,14 @@ try {
 
   // 2c. anki-apkg-export on the same records (question / raw Markdown answer) and exportAnki on them, each run of
   // either in a fresh process.
-  const recordsFile = join(work, 'records.json');
-  writeFileSync(recordsFile, JSON.stringify(largest.questions.slice(0, Math.max(...APKG_SIZES)).map(({ question, answer }) => ({ question, answer }))));
+  // One file for both sides: the first records of the 100× dataset.
   const datasetFile = join(work, 'apkg-dataset.json');
   writeFileSync(datasetFile, JSON.stringify({ ...largest, questions: largest.questions.slice(0, Math.max(...APKG_SIZES)) }));
   results.ankiApkgExport = { runsPerSize: APKG_RUNS, sizes: [] };
   for (const n of APKG_SIZES) {
     const theirs = [];
     for (let run = 0; run < APKG_RUNS; run++) {
-      const child = spawnSync(process.execPath, [join(here, 'apkg-child.mjs'), recordsFile, String(n)], { encoding: 'utf8', timeout: 2 * TOO_SLOW_MS });
+      const child = spawnSync(process.execPath, [join(here, 'apkg-child.mjs'), datasetFile, String(n)], { encoding: 'utf8', timeout: 2 * TOO_SLOW_MS });
       const last = child.stdout.trim().split('\n').at(-1);
       let report;
       try {
