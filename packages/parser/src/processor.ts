@@ -5,6 +5,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { remarkScopedLiteralLinks } from './literal-links.js';
 import { MAX_NESTING, limitNesting } from './nesting.js';
 import { remarkMianjing, type MianjingOptions } from './plugin.js';
 import { report } from './rules.js';
@@ -15,6 +16,7 @@ export function createProcessor(options: MianjingOptions = {}) {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
+    .use(remarkScopedLiteralLinks)
     .use(remarkMath)
     .use(remarkCjkFriendly)
     .use(remarkMianjing, options)
