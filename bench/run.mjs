@@ -47,6 +47,7 @@ const SIZES = [
 ];
 const APKG_SIZES = [100, 250, 500, 700, 1000, 2000];
 const APKG_RUNS = 3;
+const APKG_STEP = 25; // how close to its breaking point anki-apkg-export is measured
 const TOO_SLOW_MS = 30_000; // per anki-apkg-export run
 const ANKI_MAX_MS = 120_000; // exportAnki at the largest size, projected from 10×
 
@@ -106,6 +107,7 @@ try {
     if (samples.jobs2) {
       entry.jobs2 = summarize(samples.jobs2, corpus.bytes);
       entry.jobs2Speedup = round(entry.build.medianMs / entry.jobs2.medianMs, 3);
+      entry.jobs2OverBare = round(entry.baseline.medianMs / entry.jobs2.medianMs, 3);
       entry.jobs2Identical = JSON.stringify(last.jobs2.dataset) === JSON.stringify(built.dataset);
     }
     results.corpus.sizes.push({ size: label, copies: size.copies, files: corpus.files, bytes: corpus.bytes, records: entry.records });
@@ -120,7 +122,7 @@ try {
     baseline: round(big.baseline.medianMs / ten.baseline.medianMs, 3),
   };
   results.jobs = jobsSupported
-    ? { supported: true, corpus: big.size, jobs1Ms: big.build.medianMs, jobs2Ms: big.jobs2.medianMs, speedup: big.jobs2Speedup, identicalDataset: big.jobs2Identical, runs: big.jobs2.runs }
+    ? { supported: true, corpus: big.size, jobs1Ms: big.build.medianMs, jobs2Ms: big.jobs2.medianMs, speedup: big.jobs2Speedup, overBare: big.jobs2OverBare, identicalDataset: big.jobs2Identical, runs: big.jobs2.runs }
     : { supported: false, note: 'BuildOptions has no `jobs` option in this build: skipped' };
 
   // 2c. Exporters on the largest dataset (tinybench, median of 3 after a warm-up).
@@ -178,7 +180,8 @@ try {
   const datasetFile = join(work, 'apkg-dataset.json');
   writeFileSync(datasetFile, JSON.stringify({ ...largest, questions: largest.questions.slice(0, Math.max(...APKG_SIZES)) }));
   results.ankiApkgExport = { runsPerSize: APKG_RUNS, sizes: [] };
-  for (const n of APKG_SIZES) {
+  // Both sides on the first n records; the row says whether anki-apkg-export survived and how long it took.
+  const compareAt = (n) => {
     const theirs = [];
     for (let run = 0; run < APKG_RUNS; run++) {
       const child = spawnSync(process.execPath, [join(here, 'apkg-child.mjs'), datasetFile, String(n)], { encoding: 'utf8', timeout: 2 * TOO_SLOW_MS });
@@ -209,25 +212,42 @@ try {
       oursRerun: { medianMs: round(warmMs), usPerNote: round((warmMs * 1000) / n) },
     };
     if (!failed) row.theirsOverOursRerun = round(theirsMs / warmMs, 1);
-    results.ankiApkgExport.sizes.push(row);
     log(`anki-apkg-export ${n}: ${failed ? `failed (${failed.error})` : `${Math.round(theirsMs)} ms`}; ours ${Math.round(oursMs)} ms`);
-    if (failed) break;
-    if (theirsMs > TOO_SLOW_MS) {
-      row.theirs.tooSlow = true;
-      break;
-    }
+    if (!failed && theirsMs > TOO_SLOW_MS) row.theirs.tooSlow = true;
+    return row;
+  };
+  for (const n of APKG_SIZES) {
+    const row = compareAt(n);
+    results.ankiApkgExport.sizes.push(row);
+    if (!row.theirs.ok || row.theirs.tooSlow) break;
   }
-  const worked = results.ankiApkgExport.sizes.filter((row) => row.theirs.ok);
+  // The largest size it survives lies between its last success and its first failure: halve that gap down to
+  // APKG_STEP notes (its failure is an out-of-memory abort, the same for the same records).
+  for (;;) {
+    const sizes = results.ankiApkgExport.sizes;
+    const failure = sizes.find((row) => !row.theirs.ok);
+    const success = sizes.filter((row) => row.theirs.ok && row.notes < (failure?.notes ?? 0)).at(-1);
+    if (!failure || !success || failure.notes - success.notes <= APKG_STEP) break;
+    sizes.push(compareAt(Math.round((success.notes + failure.notes) / 2 / APKG_STEP) * APKG_STEP));
+    sizes.sort((a, b) => a.notes - b.notes);
+  }
+  const firstFailure = results.ankiApkgExport.sizes.find((row) => !row.theirs.ok);
+  const worked = results.ankiApkgExport.sizes.filter((row) => row.theirs.ok && row.notes < (firstFailure?.notes ?? Infinity));
   results.ankiApkgExport.largestWorking = worked.at(-1) ?? null;
-  results.ankiApkgExport.firstFailure = results.ankiApkgExport.sizes.find((row) => !row.theirs.ok) ?? null;
+  results.ankiApkgExport.firstFailure = firstFailure ?? null;
 
   // Targets (see README).
   const apkgLargest = results.ankiApkgExport.largestWorking;
   results.targets = [
     { name: `build throughput ≥ 0.85× bare parser (single-threaded, ${big.size})`, target: 0.85, actual: big.throughputRatio, met: big.throughputRatio >= 0.85 },
-    jobsSupported
-      ? { name: `jobs 2 ≥ 1.6× jobs 1 (${big.size})`, target: 1.6, actual: big.jobs2Speedup, met: big.jobs2Speedup >= 1.6 }
-      : { name: 'jobs 2 ≥ 1.6× jobs 1', target: 1.6, actual: null, met: null, note: 'no jobs option: skipped' },
+    // The issue's words: "--jobs 2 ≥ 1.6× the single-threaded baseline", its baseline being the bare parser. Our
+    // own single-threaded build is a stricter yardstick; both are shown.
+    ...(jobsSupported
+      ? [
+          { name: `jobs 2 ≥ 1.6× the bare parser, the single-threaded baseline (${big.size})`, target: 1.6, actual: big.jobs2OverBare, met: big.jobs2OverBare >= 1.6 },
+          { name: `jobs 2 ≥ 1.6× our build with jobs 1 (${big.size})`, target: 1.6, actual: big.jobs2Speedup, met: big.jobs2Speedup >= 1.6 },
+        ]
+      : [{ name: 'jobs 2 ≥ 1.6× the single-threaded baseline', target: 1.6, actual: null, met: null, note: 'no jobs option: skipped' }]),
     { name: `build time(${big.size})/time(10×) ≤ ${round(11 * (results.scaling.sizeRatio / 10), 2)}`, target: round(11 * (results.scaling.sizeRatio / 10), 2), actual: results.scaling.build, met: results.scaling.build <= 11 * (results.scaling.sizeRatio / 10) },
     apkgLargest
       ? { name: `Anki rerun ≥ 50× faster per note than anki-apkg-export (${apkgLargest.notes} notes, the largest it survives)`, target: 50, actual: apkgLargest.theirsOverOursRerun, met: apkgLargest.theirsOverOursRerun >= 50 }
@@ -261,7 +281,7 @@ function print(r) {
   ]));
   const big = r.build.at(-1);
   console.log(`\nscaling ${big.size}/10× (size ×${r.scaling.sizeRatio}): build ${r.scaling.build}×, bare parse ${r.scaling.baseline}×`);
-  console.log(r.jobs.supported ? `jobs 2 vs jobs 1 on ${r.jobs.corpus}: ${r.jobs.jobs1Ms} ms → ${r.jobs.jobs2Ms} ms = ${r.jobs.speedup}× (peak RSS ${big.jobs2.peakRssMB} MB; same dataset: ${r.jobs.identicalDataset})` : `jobs: ${r.jobs.note}`);
+  console.log(r.jobs.supported ? `jobs 2 on ${r.jobs.corpus}: ${r.jobs.jobs2Ms} ms = ${r.jobs.overBare}× the bare parser (${big.baseline.medianMs} ms), ${r.jobs.speedup}× jobs 1 (${r.jobs.jobs1Ms} ms) (peak RSS ${big.jobs2.peakRssMB} MB; same dataset: ${r.jobs.identicalDataset})` : `jobs: ${r.jobs.note}`);
   console.log('\n' + table([
     ['exporter', 'dataset', 'records', 'median ms', 'records/s', 'µs/record'],
     ...['csv', 'fine-tuning', 'rag', 'anki', 'anki rerun'].map((name) => [name, r.exporters[name].size, r.exporters[name].records, r.exporters[name].medianMs, r.exporters[name].recordsPerSec, r.exporters[name].usPerRecord]),
