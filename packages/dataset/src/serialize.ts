@@ -1,12 +1,4 @@
-import type { Dataset } from '@mianjing/schema';
-
-/**
- * JSON.stringify leaves U+2028/U+2029 raw; they are valid JSON but break line-oriented readers (and JS before
- * ES2019), so they are written escaped.
- */
-export function escapeLineSeparators(json: string): string {
-  return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
+import { escapeLineSeparators, type Dataset } from '@mianjing/schema';
 
 /**
  * `dataset.json` in pieces, one record at a time: the same bytes as `JSON.stringify(dataset, null, 2)` plus a

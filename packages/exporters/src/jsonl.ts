@@ -1,11 +1,9 @@
+import { escapeLineSeparators } from '@mianjing/schema';
 import { chunks, type TextChunks } from './output.js';
 
-/**
- * One compact JSON object and `\n`. JSON allows U+2028/U+2029 raw in strings, but JavaScript-style
- * line readers split on them, so they are escaped.
- */
+/** One compact JSON object and `\n`, line separators escaped. */
 export function jsonLine(value: unknown): string {
-  return `${JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}\n`;
+  return `${escapeLineSeparators(JSON.stringify(value))}\n`;
 }
 
 /** JSON Lines, one line per value, each ending with `\n`, produced as it is written. */

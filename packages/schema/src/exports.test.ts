@@ -16,6 +16,7 @@ it('exports exactly the public API', () => {
     'datasetJsonSchema',
     'datasetJsonSchemaText',
     'datasetValidator',
+    'escapeLineSeparators',
     'schemaPath',
     'validateDatasetAsJson',
     'validateWithJsonSchema',

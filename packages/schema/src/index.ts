@@ -4,3 +4,4 @@ export { Dataset, DatasetMeta, SCHEMA_VERSION } from './dataset.js';
 export { SCHEMA_ID, datasetJsonSchema, datasetJsonSchemaText } from './json-schema.js';
 export { datasetValidator, schemaPath, validateDatasetAsJson, validateWithJsonSchema } from './validate.js';
 export type { SchemaProblem } from './validate.js';
+export { escapeLineSeparators } from './json-text.js';

@@ -1,0 +1,7 @@
+/**
+ * JSON.stringify leaves U+2028/U+2029 raw; they are valid JSON but break line-oriented readers (JavaScript-style
+ * line splitting, and JS before ES2019), so every JSON text the toolchain writes has them escaped.
+ */
+export function escapeLineSeparators(json: string): string {
+  return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
