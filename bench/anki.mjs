@@ -88,7 +88,10 @@ try {
     });
   }
   results.targets = [
-    ...results.sizes.map((s) => ({ name: `Anki export of ${s.notes} notes ≤ ${TARGET_RATIO}× genanki-like per note (answers rendered before)`, target: TARGET_RATIO, actual: s.ratio, met: s.ratio <= TARGET_RATIO })),
+    // Like for like: genanki stores the collection in the zip, as `compress: false` does.
+    ...results.sizes.map((s) => ({ name: `Anki export of ${s.notes} notes, stored as genanki stores it, ≤ ${TARGET_RATIO}× genanki-like per note (answers rendered before)`, target: TARGET_RATIO, actual: s.stored.ratio, met: s.stored.ratio <= TARGET_RATIO })),
+    // Stricter: our default also deflates the collection, work genanki does not do.
+    ...results.sizes.map((s) => ({ name: `Anki export of ${s.notes} notes, deflated (our default), ≤ ${TARGET_RATIO}× genanki-like per note (answers rendered before)`, target: TARGET_RATIO, actual: s.ratio, met: s.ratio <= TARGET_RATIO })),
     ...results.sizes.map((s) => ({ name: `${s.notes} notes exported from scratch without error`, target: s.notes, actual: s.firstExport.notes, met: s.firstExport.notes === s.notes })),
   ];
   results.environment.loadAvgAtEnd = loadavg().map((x) => round(x, 2));
