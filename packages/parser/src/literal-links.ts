@@ -4,7 +4,7 @@ import type { Extension } from 'mdast-util-from-markdown';
 import type { Processor } from 'unified';
 
 // remark-gfm turns literal links in text (`https://…`, `www.…`, `a@b.co`) into links after every parse by walking
-// the whole tree once per pattern, four times in all: about a tenth of a note's parse time, spent almost entirely
+// the whole tree once per pattern, four times in all: 12–20% of a note's parse time (side by side), spent almost all
 // on blocks without a single candidate. Each pattern needs `://`, `www.` or `@` in a text node.
 const literalLinks = gfmAutolinkLiteralFromMarkdown().transforms![0]!;
 const MAY_LINK = /:\/\/|www\.|@/i;
