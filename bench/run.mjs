@@ -223,18 +223,19 @@ try {
   }
   // The largest size it survives lies between its last success and its first failure: halve that gap down to
   // APKG_STEP notes (its failure is an out-of-memory abort, the same for the same records).
-  for (;;) {
-    const sizes = results.ankiApkgExport.sizes;
+  const sizes = results.ankiApkgExport.sizes;
+  const edge = () => {
     const failure = sizes.find((row) => !row.theirs.ok);
-    const success = sizes.filter((row) => row.theirs.ok && row.notes < (failure?.notes ?? 0)).at(-1);
-    if (!failure || !success || failure.notes - success.notes <= APKG_STEP) break;
+    return { failure, success: sizes.filter((row) => row.theirs.ok && row.notes < (failure?.notes ?? Infinity)).at(-1) };
+  };
+  let { failure, success } = edge();
+  while (failure && success && failure.notes - success.notes > APKG_STEP) {
     sizes.push(compareAt(Math.round((success.notes + failure.notes) / 2 / APKG_STEP) * APKG_STEP));
     sizes.sort((a, b) => a.notes - b.notes);
+    ({ failure, success } = edge());
   }
-  const firstFailure = results.ankiApkgExport.sizes.find((row) => !row.theirs.ok);
-  const worked = results.ankiApkgExport.sizes.filter((row) => row.theirs.ok && row.notes < (firstFailure?.notes ?? Infinity));
-  results.ankiApkgExport.largestWorking = worked.at(-1) ?? null;
-  results.ankiApkgExport.firstFailure = firstFailure ?? null;
+  results.ankiApkgExport.largestWorking = success ?? null;
+  results.ankiApkgExport.firstFailure = failure ?? null;
 
   // Targets (see README).
   const apkgLargest = results.ankiApkgExport.largestWorking;
