@@ -5,7 +5,7 @@ import { packageApkg } from './apkg.js';
 import { NoteBatcher } from './collection.js';
 import { openCollection } from './collection-thread.js';
 import { DeckSet, deckConfJson, deckPath } from './decks.js';
-import { renderAnswer, renderKey, resolveImages, textToHtml, type RenderedAnswer } from './html.js';
+import { renderKey, resolveImages, textToHtml, type RenderedAnswer } from './html.js';
 import { MediaStore } from './media.js';
 import { MODEL_ID, modelJson } from './model.js';
 import { formatTags } from './note.js';
@@ -81,7 +81,7 @@ export async function exportAnki(dataset: Dataset, options: AnkiOptions = {}): P
         fields: [
           textToHtml(record.id),
           textToHtml(question),
-          resolveImages(render(record.answer, options.renderCache), media.rewriterFor(record, warnings)),
+          resolveImages(await render(record.answer, options.renderCache), media.rewriterFor(record, warnings)),
           breadcrumb.html,
           textToHtml(cleanText(`${record.source.path}:${record.source.line}-${record.source.endLine}`)),
         ],
@@ -137,16 +137,20 @@ function once<T>(known: Map<string, T>, key: string, make: () => T): T {
 }
 
 // Keyed by the answer as stored: what is rendered (its cleaned text) follows from it.
-function render(answer: string, cache: RenderCache | undefined): RenderedAnswer {
-  if (!cache) return renderAnswer(cleanText(answer));
-  const key = renderKey(answer);
-  let rendered = cache.get(key);
+async function render(answer: string, cache: RenderCache | undefined): Promise<RenderedAnswer> {
+  const key = cache && renderKey(answer);
+  let rendered = key === undefined ? undefined : cache?.get(key);
   if (!rendered) {
+    const { renderAnswer } = await loadRenderer();
     rendered = renderAnswer(cleanText(answer));
-    cache.set(key, rendered);
+    if (key !== undefined) cache?.set(key, rendered);
   }
   return rendered;
 }
+
+// Most of the exporters' load time: a rerun that finds every answer in the render cache never loads it.
+let renderer: Promise<typeof import('./render.js')> | undefined;
+const loadRenderer = () => (renderer ??= import('./render.js'));
 
 // genanki's collection settings, pointing at our note type, root deck and next new-card position.
 function collectionConf(deckId: number, nextPos: number): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ImageRewriter, renderAnswer, renderKey, resolveImages, textToHtml } from './html.js';
+import { type ImageRewriter, renderKey, resolveImages, textToHtml } from './html.js';
+import { renderAnswer } from './render.js';
 
 const markdownToHtml = (markdown: string, rewrite: ImageRewriter) => resolveImages(renderAnswer(markdown), rewrite);
 
