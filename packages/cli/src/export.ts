@@ -4,17 +4,11 @@ import { writeFilesAtomic, type OutputFile } from '@mianjing/dataset/build';
 import { exportAnki, exportCsv, exportFineTuning, exportRag, type ExportResult, type FineTuningStyle } from '@mianjing/exporters';
 import { Dataset } from '@mianjing/schema';
 import { readNotes, type ReadOptions } from './check.js';
+import type { Format } from './formats.js';
 import { UsageError, type Io } from './io.js';
 import type { CliValues } from './main.js';
 import { FileRenderCache, renderCacheDir } from './render-cache.js';
 import { datasetFileTime, noteTimes } from './timestamps.js';
-
-export const FORMATS = ['anki', 'jsonl', 'csv', 'rag'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export function isFormat(name: string): name is Format {
-  return (FORMATS as readonly string[]).includes(name);
-}
 
 /** Where `all` puts each format under its output folder. */
 const FOLDER: Record<Format, string> = { anki: '', csv: '', jsonl: 'finetune/', rag: 'rag/' };

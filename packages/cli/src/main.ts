@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '@mianjing/dataset/build';
 import type { ParseMode } from '@mianjing/parser';
-import { build } from './build.js';
-import { check } from './check.js';
-import { exportCommand, FORMATS, isFormat } from './export.js';
+import { FORMATS } from './formats.js';
 import { UsageError, type Io } from './io.js';
-import { contentDir, datasetIdentity, outputDir } from './paths.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -66,6 +62,10 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+const COMMANDS = ['check', 'build', 'export', 'all'] as const;
+export type Command = (typeof COMMANDS)[number];
+const isCommand = (name: string): name is Command => (COMMANDS as readonly string[]).includes(name);
+
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 /** Run the CLI with `argv` (without node and the script); returns the exit code. */
@@ -76,10 +76,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`mianjing: ${(error as Error).message}\nRun \`mianjing --help\` for usage.\n`);
       return 2;
-    }
-    if (error instanceof ConfigError) {
-      io.stderr(`mianjing: ${error.message}\n`);
-      return 1;
     }
     throw error;
   }
@@ -96,44 +92,12 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  const mode = parseMode(values.mode);
-  const read = { mode, strict: values.strict ?? false, jobs: parseJobs(values.jobs) };
-  switch (command) {
-    case 'check': {
-      const [dir] = expectPositionals(command, rest, 1);
-      return check(io, contentDir(io.cwd, dir), { ...read, json: values.json ?? false });
-    }
-    case 'build': {
-      const [dir] = expectPositionals(command, rest, 1);
-      const content = contentDir(io.cwd, dir);
-      const out = outputDir(io.cwd, values.out, content);
-      const report = values.report === undefined ? undefined : outputDir(io.cwd, values.report, content);
-      return (await build(io, content, { ...read, out, report, ...datasetIdentity(dir, values.name, values['dataset-version']) })).code;
-    }
-    case 'export': {
-      const [format, dir] = expectPositionals(command, rest, 2);
-      if (!format || !isFormat(format)) throw new UsageError(`Unknown export format \`${format ?? ''}\`, expected one of ${FORMATS.join(', ')}`);
-      if (dir !== undefined && values.dataset) throw new UsageError('Give either DIR or --dataset FILE, not both');
-      const content = values.dataset ? undefined : contentDir(io.cwd, dir);
-      const out = outputDir(io.cwd, values.out, content);
-      return exportCommand(io, [format], { content, datasetFile: values.dataset, identity: datasetIdentity(dir, values.name, values['dataset-version']), out, read, values });
-    }
-    case 'all': {
-      const [dir] = expectPositionals(command, rest, 1);
-      const content = contentDir(io.cwd, dir);
-      const out = outputDir(io.cwd, values.out, content);
-      const built = await build(io, content, { ...read, out, ...datasetIdentity(dir, values.name, values['dataset-version']) });
-      if (built.code !== 0) return built.code;
-      return exportCommand(io, FORMATS, { content, dataset: built.result.dataset, out, read, values, layout: 'folders' });
-    }
-    default:
-      throw new UsageError(`Unknown command \`${command}\`, expected check, build, export or all`);
-  }
-}
-
-function expectPositionals(command: string, rest: string[], max: number): Array<string | undefined> {
-  if (rest.length > max) throw new UsageError(`Unexpected argument \`${rest[max]}\` for \`${command}\``);
-  return rest;
+  if (!isCommand(command)) throw new UsageError(`Unknown command \`${command}\`, expected check, build, export or all`);
+  const read = { mode: parseMode(values.mode), strict: values.strict ?? false, jobs: parseJobs(values.jobs) };
+  // Loaded only now: the parser and the exporters take most of a second to load, which --help, --version and a
+  // mistyped command need not wait for.
+  const { runCommand } = await import('./commands.js');
+  return runCommand(io, command, rest, values, read);
 }
 
 function parseJobs(jobs: string | undefined): number | undefined {
