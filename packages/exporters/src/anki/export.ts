@@ -138,19 +138,20 @@ function once<T>(known: Map<string, T>, key: string, make: () => T): T {
 
 // Keyed by the answer as stored: what is rendered (its cleaned text) follows from it.
 async function render(answer: string, cache: RenderCache | undefined): Promise<RenderedAnswer> {
-  const key = cache && renderKey(answer);
-  let rendered = key === undefined ? undefined : cache?.get(key);
-  if (!rendered) {
-    const { renderAnswer } = await loadRenderer();
-    rendered = renderAnswer(cleanText(answer));
-    if (key !== undefined) cache?.set(key, rendered);
-  }
+  if (!cache) return renderNow(answer);
+  const key = renderKey(answer);
+  let rendered = cache.get(key);
+  if (!rendered) cache.set(key, (rendered = await renderNow(answer)));
   return rendered;
 }
 
-// Most of the exporters' load time: a rerun that finds every answer in the render cache never loads it.
+// The renderer is most of the exporters' load time: an export that finds every answer in the render cache never
+// loads it.
 let renderer: Promise<typeof import('./render.js')> | undefined;
-const loadRenderer = () => (renderer ??= import('./render.js'));
+async function renderNow(answer: string): Promise<RenderedAnswer> {
+  const { renderAnswer } = await (renderer ??= import('./render.js'));
+  return renderAnswer(cleanText(answer));
+}
 
 // genanki's collection settings, pointing at our note type, root deck and next new-card position.
 function collectionConf(deckId: number, nextPos: number): Record<string, unknown> {
