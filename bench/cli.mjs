@@ -17,9 +17,9 @@ const work = mkdtempSync(join(tmpdir(), 'mianjing-cli-'));
 const cache = join(work, 'cache');
 
 const steps = [
-  { name: 'node -e "" (floor)', args: ['-e', ''] },
-  { name: 'mianjing --version', args: [bin, '--version'] },
-  { name: 'mianjing check', args: [bin, 'check'] },
+  { name: 'node -e "" (floor)', args: () => ['-e', ''] },
+  { name: 'mianjing --version', args: () => [bin, '--version'] },
+  { name: 'mianjing check', args: () => [bin, 'check'] },
   // A fresh cache folder each run, so every answer is rendered.
   { name: 'export anki, empty cache', args: (run) => [bin, 'export', 'anki', '--out', join(work, 'deck.apkg'), '--cache-dir', join(work, `empty-${run}`)] },
   { name: 'export anki, cache filled', args: () => [bin, 'export', 'anki', '--out', join(work, 'deck.apkg'), '--cache-dir', cache] },
@@ -31,11 +31,14 @@ try {
   const runsMs = new Map(steps.map((step) => [step, []]));
   for (let run = 0; run < RUNS; run++) {
     for (const step of run % 2 ? [...steps].reverse() : steps) {
-      runsMs.get(step).push(time(typeof step.args === 'function' ? step.args(run) : step.args, step.name));
+      runsMs.get(step).push(time(step.args(run), step.name));
     }
   }
   const floor = median(runsMs.get(steps[0]));
-  const rows = steps.map((step) => ({ step: step.name, medianMs: Math.round(median(runsMs.get(step))), overNode: round(median(runsMs.get(step)) / floor), runsMs: runsMs.get(step).map(Math.round) }));
+  const rows = steps.map((step) => {
+    const ms = median(runsMs.get(step));
+    return { step: step.name, medianMs: Math.round(ms), overNode: round(ms / floor), runsMs: runsMs.get(step).map(Math.round) };
+  });
   writeFileSync(join(here, 'cli-results.json'), JSON.stringify({ node: process.version, runs: RUNS, steps: rows }, null, 2) + '\n');
   console.log(table([['command (fresh process)', 'median ms', '× node -e ""'], ...rows.map((r) => [r.step, r.medianMs, r.overNode])]));
   console.log('\nwritten bench/cli-results.json');
