@@ -147,9 +147,9 @@ async function render(answer: string, cache: RenderCache | undefined): Promise<R
 
 // The renderer is most of the exporters' load time: an export that finds every answer in the render cache never
 // loads it.
-let renderer: Promise<typeof import('./render.js')> | undefined;
+let rendererModule: Promise<typeof import('./render.js')> | undefined;
 async function renderNow(answer: string): Promise<RenderedAnswer> {
-  const { renderAnswer } = await (renderer ??= import('./render.js'));
+  const { renderAnswer } = await (rendererModule ??= import('./render.js'));
   return renderAnswer(cleanText(answer));
 }
 
