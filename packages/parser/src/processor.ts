@@ -9,6 +9,7 @@ import { remarkScopedLiteralLinks } from './literal-links.js';
 import { MAX_NESTING, limitNesting } from './nesting.js';
 import { remarkMianjing, type MianjingOptions } from './plugin.js';
 import { report } from './rules.js';
+import { parseInSections } from './sections.js';
 
 /** The whole pipeline: Markdown with GFM, math, YAML front matter and CJK-friendly emphasis, then extraction. */
 export function createProcessor(options: MianjingOptions = {}) {
@@ -52,5 +53,5 @@ export function runNote(processor: NoteProcessor, file: VFile): void {
   if (guarded.lines.length > 0) {
     report(file, 'warning', 'nesting-too-deep', `Unexpected nesting deeper than ${MAX_NESTING} levels on ${guarded.lines.length} line(s), expected at most ${MAX_NESTING}: the deeper \`>\` and list markers are read as text`, { line: guarded.lines[0]!, column: 1 });
   }
-  processor.runSync(processor.parse(guarded.text), file);
+  processor.runSync(parseInSections((text) => processor.parse(text), guarded.text), file);
 }
