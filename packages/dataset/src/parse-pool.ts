@@ -21,11 +21,11 @@ const PARALLEL_MIN_BYTES = 512 * 1024;
 // A single thread saves no time; it saves memory on large inputs (see parseNotes), for about a second of CPU time
 // and some 40 MB to load a second copy of the parser. Below this much Markdown, the notes are parsed here.
 const OWN_THREAD_MIN_BYTES = 8 * 1024 * 1024;
-// Parsing a note makes tens of MB of short-lived objects (micromark keeps every event of the note until the tree is
-// built). In V8's default young generation (3 × 16 MB) much of it survives two scavenges and is promoted, and the
-// old generation is then marked and compacted again and again: that costs more CPU time than the parse itself.
-// With 96 MB nearly all of it dies young. Measured on the 100× corpus: one thread 72 instead of 118 CPU seconds,
-// for some 50 MB more memory per thread.
+// Parsing a note makes tens of MB of short-lived objects, and its tree lives until the note is done. In a small
+// young generation much of it survives two scavenges and is promoted, and the old generation is then marked and
+// compacted again and again. Measured on the 100× corpus with jobs 2 (fresh processes, medians of 3, notes parsed
+// in sections): young generation 96 MB 31.0 s and 517 MB peak RSS; 32 MB 36.0 s, 411 MB; 16 MB 40.8 s, 367 MB;
+// 8 MB 43.3 s, 346 MB. Capping the old generation instead costs more time still (bench/README.md).
 const PARSE_THREAD_LIMITS = { maxYoungGenerationSizeMb: 96 };
 
 /**
