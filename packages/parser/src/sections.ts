@@ -2,9 +2,10 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
 
 // micromark keeps every event of a document until it builds the tree, so a whole note's events outlive scavenges
-// and are copied and promoted again and again. Parsed one top-level heading section (a few KB) at a time, the
-// bundled notes parse in 70–75% of the time, side by side. The tree must be exactly the one a whole parse gives,
-// positions included, so a note is cut only where that provably holds:
+// and are copied and promoted again and again, more so the longer the note. Parsed one top-level heading section
+// (a few KB) at a time, the bundled notes parse in 70–75% of the time, and a 2 MB note is parsed and extracted in
+// less than half the time remark takes to parse it whole (side by side, `bench/lenient.mjs`). The tree must be
+// exactly the one a whole parse gives, positions included, so a note is cut only where that provably holds:
 // - before a line that the parse of the text up to and including it reads as a top-level ATX heading. Block
 //   structure is read line by line, and such a line closes every open block, so nothing after it changes what came
 //   before it, and it starts a fresh block as it would at the start of a document;
