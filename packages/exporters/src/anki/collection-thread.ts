@@ -1,8 +1,11 @@
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
-import { CollectionBuilder, loadSqlJs, type CollectionHeader, type CollectionOptions, type NoteBatch } from './collection.js';
+import { CollectionBuilder, copyBatch, loadSqlJs, type CollectionHeader, type CollectionOptions, type NoteBatch } from './collection.js';
 
 /** Where the export sends its batches of notes: a builder on this thread or on the collection thread. */
 export interface CollectionSink {
+  /** How many notes to send per batch. */
+  readonly batchNotes: number;
+  /** Adds a batch; the sink does not keep it, so its buffers can be refilled. */
   add(batch: NoteBatch): void;
   /** The `collection.anki2` file. */
   finish(header: CollectionHeader): Promise<Uint8Array>;
@@ -22,11 +25,18 @@ export async function openCollection(options: CollectionOptions, onThread: boole
   if (onThread) return new CollectionSession(options);
   const builder = new CollectionBuilder(await loadSqlJs(), options);
   return {
+    batchNotes: LOCAL_BATCH_NOTES,
     add: (batch) => builder.add(batch),
     finish: async (header) => builder.finish(header),
     close: async () => builder.close(),
   };
 }
+
+// Here a batch is inserted at once, so a small one does: the batcher's buffers then stay small and are reused.
+const LOCAL_BATCH_NOTES = 64;
+// Notes per trip to the collection thread (about 1 MB of text): the last one is inserted while this thread
+// prepares the next.
+const THREAD_BATCH_NOTES = 500;
 
 // The compiled worker next to this module's compiled form, also when this module runs from src/ in tests.
 const WORKER = new URL('../../dist/anki/collection-worker.js', import.meta.url);
@@ -56,6 +66,7 @@ function release(): void {
 
 /** One collection on the collection thread, over a port of its own. */
 class CollectionSession implements CollectionSink {
+  readonly batchNotes = THREAD_BATCH_NOTES;
   private readonly port: MessagePort;
   private readonly file: Promise<Uint8Array>;
   private open = true;
@@ -80,7 +91,8 @@ class CollectionSession implements CollectionSink {
     worker.postMessage({ options, port: port2 }, [port2]);
   }
 
-  add(batch: NoteBatch): void {
+  add(view: NoteBatch): void {
+    const batch = copyBatch(view);
     this.port.postMessage({ batch } satisfies SessionMessage, [batch.numbers.buffer, batch.text.buffer, batch.ends.buffer]);
   }
 

@@ -100,9 +100,9 @@ const utf8 = new TextEncoder();
 
 /** Packs notes into batches of `size`. */
 export class NoteBatcher {
-  private numbers: Float64Array;
-  private ends: Uint32Array;
-  private text = new Uint8Array(1 << 16);
+  private numbers: Float64Array<ArrayBuffer>;
+  private ends: Uint32Array<ArrayBuffer>;
+  private text: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16);
   private used = 0;
   count = 0;
 
@@ -137,13 +137,22 @@ export class NoteBatcher {
     this.ends[end] = this.used;
   }
 
-  /** The notes added since the last take, as a batch; the batcher starts empty again. */
+  /**
+   * The notes added since the last take, as a batch; the batcher starts empty again. The batch is a view of the
+   * batcher's buffers, good until the next `add`: a fresh copy of every batch would touch new memory on each one,
+   * which costs more than inserting it. Whoever keeps a batch longer copies it (see copyBatch).
+   */
   take(): NoteBatch {
-    const batch = { count: this.count, numbers: this.numbers.slice(0, this.count * NUMBERS), text: this.text.slice(0, this.used), ends: this.ends.slice(0, this.count * TEXTS) };
+    const batch = { count: this.count, numbers: this.numbers.subarray(0, this.count * NUMBERS), text: this.text.subarray(0, this.used), ends: this.ends.subarray(0, this.count * TEXTS) };
     this.count = 0;
     this.used = 0;
     return batch;
   }
+}
+
+/** A batch that owns its buffers, to be transferred to another thread. */
+export function copyBatch(batch: NoteBatch): NoteBatch {
+  return { count: batch.count, numbers: batch.numbers.slice(), text: batch.text.slice(), ends: batch.ends.slice() };
 }
 
 let sqlJs: Promise<SqlJsStatic> | undefined;
