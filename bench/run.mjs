@@ -20,7 +20,7 @@ const fromCli = createRequire(join(here, '../packages/cli/package.json'));
 const fromParser = createRequire(join(here, '../packages/parser/package.json'));
 const load = (require, id) => import(pathToFileURL(require.resolve(id)).href);
 const { buildDataset, datasetFiles, writeFilesAtomic } = await load(fromCli, '@mianjing/dataset/build');
-const { exportAnki, exportCsv, exportFineTuning, exportRag } = await load(fromCli, '@mianjing/exporters');
+const { exportAnki, exportCsv, exportFineTuning, exportRag, outputBytes } = await load(fromCli, '@mianjing/exporters');
 const { unified } = await load(fromParser, 'unified');
 const [remarkParse, remarkGfm, remarkMath] = await Promise.all(['remark-parse', 'remark-gfm', 'remark-math'].map(async (id) => (await load(fromParser, id)).default));
 
@@ -175,7 +175,7 @@ try {
     recordsPerSec: Math.round(ankiRun.n / (rerunMs / 1000)),
     usPerRecord: round((rerunMs * 1000) / ankiRun.n),
     runs: 3,
-    sameDeck: ankiReruns.every((r) => Buffer.from(r.value.files[0].data).equals(Buffer.from(ankiRun.value.files[0].data))),
+    sameDeck: ankiReruns.every((r) => Buffer.from(outputBytes(r.value.files[0].data)).equals(Buffer.from(outputBytes(ankiRun.value.files[0].data)))),
   };
 
   // 2c. anki-apkg-export on the same records (question / raw Markdown answer) and exportAnki on them, each run of

@@ -4,7 +4,7 @@
 // test/fuzz-corpus/ and run first.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseNote } from '@mianjing/parser';
-import { exportAnki, exportCsv, exportFineTuning, exportRag, outputText, type ExportResult } from '@mianjing/exporters';
+import { exportAnki, exportCsv, exportFineTuning, exportRag, outputBytes, outputText, type ExportResult } from '@mianjing/exporters';
 import { Dataset, SCHEMA_VERSION, validateWithJsonSchema, type QuestionRecord } from '@mianjing/schema';
 import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
@@ -61,7 +61,7 @@ async function checkPipeline(text: string): Promise<void> {
   expect(lines('openai.jsonl', exportFineTuning(dataset, { styles: ['openai'] }))).toHaveLength(answered);
   expect(lines('chunks.jsonl', exportRag(dataset)).length).toBeGreaterThanOrEqual(questions.length);
 
-  const deck = (await exportAnki(dataset)).files[0]!.data as Uint8Array;
+  const deck = outputBytes((await exportAnki(dataset)).files[0]!.data);
   SQL ??= await initSqlJs();
   const db = new SQL.Database(unzipSync(deck)['collection.anki2']);
   expect(db.exec('select count(*) from notes')[0]!.values[0]![0]).toBe(answered);

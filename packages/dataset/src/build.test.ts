@@ -84,6 +84,16 @@ describe('output', () => {
     expect(await readFile(join(dir, 'nested/x.txt'))).toEqual(Buffer.from([1, 2]));
     expect((await readdir(dir)).sort()).toEqual(['dataset.json', 'nested']);
   });
+
+  it('writes pieces of text and bytes one after another, in order', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mianjing-write-'));
+    const large = new Uint8Array(3 << 20).map((_, i) => i % 251);
+    const pieces = ['头', new Uint8Array([0xe5, 0x8d]), new Uint8Array([0xb7]), '积', large, 'x'.repeat(2 << 20), '尾'];
+    await writeFilesAtomic(dir, [{ path: 'mixed.bin', data: pieces }]);
+    const expected = Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
+    expect((await readFile(join(dir, 'mixed.bin'))).equals(expected)).toBe(true);
+    expect((await readFile(join(dir, 'mixed.bin'), 'utf8')).slice(0, 3)).toBe('头卷积');
+  });
 });
 
 describe('parallel parsing', () => {

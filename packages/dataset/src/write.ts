@@ -6,8 +6,11 @@ import { dirname, join } from 'node:path';
 export interface OutputFile {
   /** Relative to the output folder, "/"-separated. */
   path: string;
-  /** Bytes, text, or text in pieces written as they are produced (so big outputs never sit in memory whole). */
-  data: string | Uint8Array | Iterable<string>;
+  /**
+   * Bytes, text, or pieces of either written one after another as they are produced (so big outputs never sit in
+   * memory whole); text is written as UTF-8.
+   */
+  data: string | Uint8Array | Iterable<string | Uint8Array>;
 }
 
 /** Temporary files being written right now, so an interrupted process can remove them on its way out. */
@@ -50,6 +53,13 @@ async function writeData(path: string, data: OutputFile['data']): Promise<void> 
     const buffer = Buffer.allocUnsafe(BATCH);
     let used = 0;
     for (const piece of data) {
+      if (piece instanceof Uint8Array) {
+        // Bytes are written as they are, after the text before them.
+        await writeAll(handle, buffer, used);
+        used = 0;
+        await writeAll(handle, piece, piece.length);
+        continue;
+      }
       // A UTF-16 code unit takes at most 3 bytes in UTF-8.
       if (used + piece.length * 3 > BATCH) {
         await writeAll(handle, buffer, used);
@@ -67,7 +77,7 @@ async function writeData(path: string, data: OutputFile['data']): Promise<void> 
   }
 }
 
-async function writeAll(handle: FileHandle, buffer: Buffer, length: number): Promise<void> {
+async function writeAll(handle: FileHandle, buffer: Uint8Array, length: number): Promise<void> {
   for (let offset = 0; offset < length; ) offset += (await handle.write(buffer, offset, length - offset)).bytesWritten;
 }
 

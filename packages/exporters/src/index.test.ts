@@ -8,6 +8,7 @@ it('exports exactly the public API', async () => {
     'exportCsv',
     'exportFineTuning',
     'exportRag',
+    'outputBytes',
     'outputText',
     'toLangChainDocument',
     'toLlamaIndexNode',

@@ -1,5 +1,5 @@
 export type { ExportResult, ExportWarning, OutputFile, TextChunks } from './output.js';
-export { outputText } from './output.js';
+export { outputBytes, outputText } from './output.js';
 export { exportAnki } from './anki/export.js';
 export type { AnkiOptions, RenderCache } from './anki/export.js';
 export type { RenderedAnswer } from './anki/html.js';

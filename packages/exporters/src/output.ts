@@ -8,8 +8,12 @@ export type TextChunks = Iterable<string>;
 export interface OutputFile {
   /** Relative path with `/` separators. */
   path: string;
-  /** Bytes, text the CLI writes as UTF-8, or text in chunks written as they are produced. */
-  data: Uint8Array | string | TextChunks;
+  /**
+   * Bytes, text the CLI writes as UTF-8, or pieces of either written one after another as they are produced (text
+   * pieces as UTF-8), so a large file never has to sit in memory whole. `fs.promises.writeFile(path, data)` writes
+   * every form; `outputText` and `outputBytes` join one.
+   */
+  data: Uint8Array | string | Iterable<string | Uint8Array>;
 }
 
 /** A re-iterable sequence of text pieces made lazily from `items`. */
@@ -26,11 +30,21 @@ export function chunks<T>(items: Iterable<T>, piece: (item: T) => string | Itera
   };
 }
 
-/** The whole text of an output (for tests and small files): chunks joined, bytes decoded as UTF-8. */
+/** The whole text of an output (for tests and small files): pieces joined, bytes decoded as UTF-8. */
 export function outputText(data: OutputFile['data']): string {
   if (typeof data === 'string') return data;
   if (data instanceof Uint8Array) return new TextDecoder().decode(data);
-  return [...data].join('');
+  const pieces = [...data];
+  // A byte piece may end inside a character that the next one finishes: decode the bytes joined.
+  if (pieces.every((piece) => typeof piece === 'string')) return pieces.join('');
+  return new TextDecoder().decode(outputBytes(pieces));
+}
+
+/** The whole output as bytes (for tests and small files): pieces joined, text encoded as UTF-8. */
+export function outputBytes(data: OutputFile['data']): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (typeof data === 'string') return Buffer.from(data);
+  return Buffer.concat([...data].map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
 }
 
 /** Something an exporter skipped or changed in one record. */

@@ -1,7 +1,7 @@
 // Reads an .apkg back the way an importer would: unzip, then open collection.anki2 with SQLite.
 import { unzipSync } from 'fflate';
 import initSqlJs from 'sql.js';
-import type { ExportResult } from './output.js';
+import { type ExportResult, outputBytes } from './output.js';
 
 export interface OpenedApkg {
   entries: Record<string, Uint8Array>;
@@ -30,7 +30,7 @@ export interface Model {
 export async function openApkg(result: ExportResult): Promise<OpenedApkg> {
   const file = result.files.find((f) => f.path === 'mianjing.apkg');
   if (!file || typeof file.data === 'string') throw new Error('no binary mianjing.apkg in the result');
-  const entries = unzipSync(file.data);
+  const entries = unzipSync(outputBytes(file.data));
   const collection = entries['collection.anki2'];
   const mediaJson = entries['media'];
   if (!collection || !mediaJson) throw new Error('collection.anki2 or media missing');

@@ -3,9 +3,9 @@ import { zip } from './zip.js';
 
 /**
  * The legacy `.apkg` package: `collection.anki2`, the `media` map (`{"0":"name.png",…}`, always
- * present) and the media files named "0", "1", ….
+ * present) and the media files named "0", "1", …, in pieces (see zip).
  */
-export async function packageApkg(collection: Uint8Array, media: readonly MediaFile[], compress: boolean): Promise<Uint8Array> {
+export async function packageApkg(collection: Uint8Array, media: readonly MediaFile[], compress: boolean): Promise<Uint8Array[]> {
   const mediaMap: Record<string, string> = {};
   media.forEach((file, index) => {
     mediaMap[index] = file.name;
