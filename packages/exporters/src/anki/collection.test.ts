@@ -1,6 +1,6 @@
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { type CollectionHeader, type CollectionNote, NoteBatcher } from './collection.js';
+import { type CollectionHeader, type CollectionNote, NoteBatcher, Room } from './collection.js';
 import { openCollection } from './collection-thread.js';
 import { fieldChecksum, noteGuid } from './note.js';
 
@@ -70,5 +70,19 @@ describe('the collection file', () => {
     await expect(write(duplicate, true)).rejects.toThrow(/UNIQUE constraint failed: notes\.id/);
     await expect(write(duplicate, false)).rejects.toThrow(/UNIQUE constraint failed: notes\.id/);
     expect(await rows(await write(notes.slice(0, 5), true), 'SELECT count(*) FROM cards')).toEqual([[5]]);
+  });
+});
+
+describe('the room a collection grows into', () => {
+  it('slices to the same bytes as a plain array, whatever the range', () => {
+    const room = new Room(10_000);
+    room.set([83, 81, 76, 0, 9], 0);
+    room.used = 5;
+    const plain = Uint8Array.from(room);
+    for (const [start, end] of [[0, 10_000], [0, 3], [2, 10_000], [-4, undefined], [undefined, undefined]] as const) {
+      expect(Buffer.from(room.slice(start, end)).equals(Buffer.from(plain.slice(start, end)))).toBe(true);
+    }
+    const view = room.subarray(1, 4);
+    expect([...view.slice()]).toEqual([81, 76, 0]);
   });
 });
