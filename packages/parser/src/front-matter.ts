@@ -15,13 +15,16 @@ export const CanonicalFrontMatter = z
   })
   .strict();
 
-/** Front matter as other people write it: every key optional, `tags:` may be empty or a single string. */
+/**
+ * Front matter as other people write it: every key optional, `tags:` may be empty or a single string. Blank tags
+ * (`tags: [""]`, `tags: a,,b`) carry nothing and are dropped; the others are trimmed.
+ */
 export const LenientFrontMatter = z.object({
   id: z.string().regex(NOTE_ID, 'expected lower-case ASCII words joined by "-", e.g. "rnn-lstm"').optional(),
   title: z.union([z.string(), z.number()]).transform(String).optional(),
   tags: z
     .union([z.array(z.union([z.string(), z.number()]).transform(String)), z.string(), z.null()])
-    .transform((tags) => (tags === null ? [] : typeof tags === 'string' ? tags.split(/[,，\s]+/).filter(Boolean) : tags))
+    .transform((tags) => (tags === null ? [] : typeof tags === 'string' ? tags.split(/[,，\s]+/) : tags).map((tag) => tag.trim()).filter(Boolean))
     .optional(),
 });
 
