@@ -26,7 +26,11 @@ const OWN_THREAD_MIN_BYTES = 8 * 1024 * 1024;
 // compacted again and again. Measured on the 100× corpus with jobs 2 (fresh processes, medians of 3, notes parsed
 // in sections): young generation 96 MB 31.0 s and 517 MB peak RSS; 32 MB 36.0 s, 411 MB; 16 MB 40.8 s, 367 MB;
 // 8 MB 43.3 s, 346 MB. Capping the old generation instead costs more time still (bench/README.md).
-const PARSE_THREAD_LIMITS = { maxYoungGenerationSizeMb: 96 };
+const YOUNG_GENERATION_MB = 96;
+// One thread (`jobs: 1`, what one picks to spare the machine) gives some of that time back for memory: on the same
+// corpus, 48 MB took 32–41 s (median 35.6) and 301–326 MB peak RSS, 96 MB 29–42 s (31.6) and 368–372 MB (4 runs
+// each, interleaved, fresh processes).
+const ONE_THREAD_YOUNG_GENERATION_MB = 48;
 
 /**
  * Parse every note, on `jobs` worker threads when there is enough to do. Results come back in the order of
@@ -53,7 +57,7 @@ export async function parseNotes(notes: NoteFile[], contentRoot: string, mode: P
   const script = new URL('../dist/parse-worker.js', import.meta.url);
   await Promise.all(
     Array.from({ length: threads }, async () => {
-      const thread = new ParseThread(script, contentRoot, mode);
+      const thread = new ParseThread(script, contentRoot, mode, threads === 1 ? ONE_THREAD_YOUNG_GENERATION_MB : YOUNG_GENERATION_MB);
       try {
         // Two notes in flight: the thread parses the next one while this thread takes in the last.
         const inFlight: Array<Promise<void>> = [];
@@ -82,10 +86,10 @@ export class ParseThread {
   private readonly waiting = new Map<number, { resolve: (file: VFile) => void; reject: (error: Error) => void }>();
   private nextId = 0;
 
-  constructor(script: URL, contentRoot: string, mode: ParseMode) {
+  constructor(script: URL, contentRoot: string, mode: ParseMode, youngGenerationMb = YOUNG_GENERATION_MB) {
     // No inherited Node flags: the worker runs compiled code (not vitest's source condition), and flags such as
     // --expose-gc are refused by worker threads.
-    this.worker = new Worker(script, { workerData: { contentRoot, mode }, execArgv: [], resourceLimits: PARSE_THREAD_LIMITS });
+    this.worker = new Worker(script, { workerData: { contentRoot, mode }, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } });
     this.worker.on('message', ({ id, parsed }: { id: number; parsed: ParsedNote }) => {
       const request = this.waiting.get(id);
       this.waiting.delete(id);
