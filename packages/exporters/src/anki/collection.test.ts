@@ -56,6 +56,7 @@ describe('the collection file', () => {
     expect(stored).toEqual(notes.map((n) => [n.id, noteGuid(n.recordId), 7, n.tags, n.fields.join('\u001f'), n.sortField, fieldChecksum(n.recordId), n.deckId, n.due]));
     expect(await rows(file, 'SELECT typeof(guid), typeof(flds), typeof(sfld) FROM notes LIMIT 1')).toEqual([['text', 'text', 'text']]);
     expect(await rows(file, 'SELECT crt, mod, conf FROM col')).toEqual([[1, 2000, '{"nextPos":1}']]);
+    expect(await rows(file, 'PRAGMA page_size')).toEqual([[16384]]);
   });
 
   it('runs several collections at once on the one thread', async () => {
