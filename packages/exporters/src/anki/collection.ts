@@ -48,7 +48,7 @@ export interface CollectionOptions {
 // page with 14% of it left over; 16 KiB pages pack such notes tighter, and 100,000 of them make a file 10% smaller,
 // written and deflated 10–25% faster. Long answers (rows of 4–20 KB, like the bundled notes) come out the same once
 // deflated, 6% larger stored, in the same time. Any SQLite reads any page size, and Anki copies the notes out on import.
-const SCHEMA = `
+const TABLES = `
 PRAGMA page_size = 16384;
 CREATE TABLE col (
   id integer primary key, crt integer not null, mod integer not null, scm integer not null,
@@ -73,6 +73,12 @@ CREATE TABLE revlog (
   type integer not null
 );
 CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);
+`;
+
+// Schema 11's indexes, made when every note is in: SQLite builds an index from its sorted keys much faster than it
+// updates one note by note (the checksum index in random order), and keeps its pages together. For 100,000 short
+// notes the deflated export took 2.4–3.2 s instead of 3.2–4.2 (runs interleaved), and the file is 1–4% smaller.
+const INDEXES = `
 CREATE INDEX ix_notes_usn on notes (usn);
 CREATE INDEX ix_cards_usn on cards (usn);
 CREATE INDEX ix_revlog_usn on revlog (usn);
@@ -169,7 +175,7 @@ function emptyCollection(SQL: SqlJsStatic): Uint8Array {
   if (!empty) {
     const db = new SQL.Database();
     try {
-      db.exec(SCHEMA);
+      db.exec(TABLES);
       empty = db.export();
     } finally {
       db.close();
@@ -273,6 +279,7 @@ export class CollectionBuilder {
         JSON.stringify(header.dconf),
         '{}',
       ]);
+      this.db.exec(INDEXES);
       this.db.exec('COMMIT');
       const pages = Number(this.db.exec('PRAGMA page_count')[0]!.values[0]![0]);
       size = pages * Number(this.db.exec('PRAGMA page_size')[0]!.values[0]![0]);

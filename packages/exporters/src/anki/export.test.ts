@@ -45,9 +45,13 @@ beforeAll(async () => {
 afterAll(() => rmSync(dirname(root), { recursive: true, force: true }));
 
 describe('the collection', () => {
-  it('has the schema-11 tables', () => {
+  it('has the schema-11 tables and indexes', () => {
     const tables = apkg.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map((r) => r['name']);
     expect(tables).toEqual(['cards', 'col', 'graves', 'notes', 'revlog']);
+    const indexes = apkg.rows("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' ORDER BY name").map((r) => `${r['tbl_name']}.${r['name']}`);
+    expect(indexes).toEqual(['cards.ix_cards_nid', 'cards.ix_cards_sched', 'cards.ix_cards_usn', 'notes.ix_notes_csum', 'notes.ix_notes_usn', 'revlog.ix_revlog_cid', 'revlog.ix_revlog_usn']);
+    // Made after the notes went in, they index every one of them.
+    expect(apkg.rows('SELECT count(*) AS n FROM notes INDEXED BY ix_notes_csum WHERE csum >= 0')).toEqual(apkg.rows('SELECT count(*) AS n FROM notes'));
     expect(apkg.col.ver).toBe(11);
   });
 
