@@ -211,17 +211,20 @@ export class Room extends Uint8Array {
  */
 export class CollectionBuilder {
   private readonly db: Database;
-  private readonly image: Uint8Array;
+  /** The empty collection's change counter, which the commit changes. */
+  private readonly emptyCounter: number;
   private readonly room: Room;
   private readonly insertNote: Statement;
   private readonly insertCards: Statement;
   private open = true;
 
   constructor(SQL: SqlJsStatic, private readonly options: CollectionOptions) {
-    this.image = emptyCollection(SQL);
-    // The file system records the true size; SQLite never writes the unused rest.
-    this.room = new Room(this.image.length + Math.ceil(options.estimatedBytes));
-    this.room.set(this.image);
+    const image = emptyCollection(SQL);
+    this.emptyCounter = new DataView(image.buffer, image.byteOffset).getUint32(24);
+    // The file system takes the whole room as the file; SQLite goes by the page count in its header, so it never
+    // reads the unused rest.
+    this.room = new Room(image.length + Math.ceil(options.estimatedBytes));
+    this.room.set(image);
     this.room.offered = true;
     this.db = new SQL.Database(this.room);
     this.room.offered = false;
@@ -299,7 +302,7 @@ export class CollectionBuilder {
     if (!this.room.taken || size > this.room.length) return false;
     const header = new DataView(this.room.buffer);
     const counter = header.getUint32(24);
-    return counter !== new DataView(this.image.buffer, this.image.byteOffset).getUint32(24) && header.getUint32(92) === counter && header.getUint32(28) === pages;
+    return counter !== this.emptyCounter && header.getUint32(92) === counter && header.getUint32(28) === pages;
   }
 
   close(): void {
