@@ -215,7 +215,7 @@ try {
       theirs: failed ? { ok: false, error: failed.error } : { ok: true, medianMs: round(theirsMs), usPerNote: round((theirsMs * 1000) / n) },
       ours: { medianMs: round(oursMs), usPerNote: round((oursMs * 1000) / n) },
       oursSecond: { medianMs: round(secondMs), usPerNote: round((secondMs * 1000) / n) },
-      oursRerun: { medianMs: round(warmMs), usPerNote: round((warmMs * 1000) / n) },
+      oursRerun: { medianMs: round(warmMs), usPerNote: round((warmMs * 1000) / n), runsPerProcess: Math.min(...ours.map((s) => s.reruns)) },
     };
     if (!failed) {
       row.theirsOverOursRerun = round(theirsMs / warmMs, 1);
@@ -309,7 +309,7 @@ function print(r) {
     ['notes', 'anki-apkg-export ms', 'its µs/note', 'exportAnki first ms', 'µs/note', 'second ms', 'theirs/second', 'rerun ms', 'µs/note', 'theirs/rerun'],
     ...r.ankiApkgExport.sizes.map((row) => [row.notes, row.theirs.ok ? row.theirs.medianMs : `failed: ${row.theirs.error}`, row.theirs.usPerNote, row.ours.medianMs, row.ours.usPerNote, row.oursSecond.medianMs, row.theirsOverOursSecond && `${row.theirsOverOursSecond}×`, row.oursRerun.medianMs, row.oursRerun.usPerNote, row.theirsOverOursRerun && `${row.theirsOverOursRerun}×`]),
   ]));
-  console.log('each side warmed up in its process: anki-apkg-export by one 10-note deck, exportAnki by its first export; "second" is the first rerun, "rerun" the median of five');
+  console.log('each side warmed up in its process: anki-apkg-export by one 10-note deck (all it can take), exportAnki by its first export and tinybench\'s warm-up; "second" is exportAnki\'s first rerun (code and memory still cold), "rerun" tinybench\'s median');
   const ok = r.ankiApkgExport.largestWorking;
   console.log(ok ? `anki-apkg-export: largest working size ${ok.notes} notes at ${ok.theirs.usPerNote} µs/note (ours ${ok.ours.usPerNote} µs/note rendering every answer, ${ok.oursRerun.usPerNote} µs/note on a rerun)` : 'anki-apkg-export: failed at every size');
   console.log('\n' + table([['target', 'goal', 'actual', 'met'], ...r.targets.map((t) => [t.name, t.target, t.actual, t.met === null ? 'skipped' : t.met ? 'yes' : 'no'])]));
