@@ -1,16 +1,23 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { report, runNote, severityFor, type NoteProcessor, type ParseMode } from '@mianjing/parser';
 import { VFile } from 'vfile';
 import { decodeNote } from './decode.js';
 import type { NoteFile } from './walk.js';
 
-/** Read, decode and parse one note file. Problems (unreadable, not UTF-8) are messages on the file, never thrown. */
-export async function parseNoteFile(note: NoteFile, contentRoot: string, mode: ParseMode, processor: NoteProcessor): Promise<VFile> {
+/**
+ * Read, decode and parse one note file. Problems (unreadable, not UTF-8) are messages on the file, never thrown.
+ *
+ * The read is synchronous: parsing blocks the thread far longer than reading a note does, so an asynchronous read
+ * frees nothing, and on a parse thread it costs a great deal. While such a thread waited for its reads, its
+ * scavenges took 10–40 ms instead of 2–6 and the parse of the 100× corpus 30 s instead of 20 with a 32 MB young
+ * generation (10% more with 96 MB; fresh processes, runs interleaved).
+ */
+export function parseNoteFile(note: NoteFile, contentRoot: string, mode: ParseMode, processor: NoteProcessor): VFile {
   const file = new VFile({ path: note.path, cwd: contentRoot });
   const severity = unreadableSeverity(mode);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(note.absolute);
+    bytes = readFileSync(note.absolute);
   } catch (error) {
     report(file, severity, 'unreadable-file', `Cannot read the note (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it is skipped`, { line: 1, column: 1 });
     return file;

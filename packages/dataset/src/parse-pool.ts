@@ -21,16 +21,17 @@ const PARALLEL_MIN_BYTES = 512 * 1024;
 // A single thread saves no time; it saves memory on large inputs (see parseNotes), for about a second of CPU time
 // and some 40 MB to load a second copy of the parser. Below this much Markdown, the notes are parsed here.
 const OWN_THREAD_MIN_BYTES = 8 * 1024 * 1024;
-// Parsing a note makes tens of MB of short-lived objects, and its tree lives until the note is done. In a small
-// young generation much of it survives two scavenges and is promoted, and the old generation is then marked and
-// compacted again and again. Measured on the 100× corpus with jobs 2 (fresh processes, medians of 3, notes parsed
-// in sections): young generation 96 MB 31.0 s and 517 MB peak RSS; 32 MB 36.0 s, 411 MB; 16 MB 40.8 s, 367 MB;
-// 8 MB 43.3 s, 346 MB. Capping the old generation instead costs more time still (bench/README.md).
-const YOUNG_GENERATION_MB = 96;
-// One thread (`jobs: 1`, what one picks to spare the machine) gives some of that time back for memory: on the same
-// corpus, 48 MB took 32–41 s (median 35.6) and 301–326 MB peak RSS, 96 MB 29–42 s (31.6) and 368–372 MB (4 runs
-// each, interleaved, fresh processes).
-const ONE_THREAD_YOUNG_GENERATION_MB = 48;
+// The heap of a parse thread. Of what parsing a note allocates, some outlives a scavenge or two and is promoted,
+// while only 13–25 MB of the old generation stays live. V8 lets an old generation grow to a multiple of what
+// survived its last full collection, and takes that multiple from the heap limit, which it sizes to the machine:
+// 4 from a 2 GiB limit up, 1.3–2 below. On a machine of more than 8 GB each parse thread's old generation thus grew
+// to 80–100 MB between collections. A limit just under 2 GiB (what V8 gives a machine of 8 GB) keeps it to about
+// twice what lives. The young generation is three semi-spaces, each rounded up to a power of two: 24 MB gives
+// 8 MB ones. Measured on the 100× corpus, building with jobs 2 (fresh processes, runs interleaved): V8's own limit
+// and a 96 MB young generation took 21.1–26.1 s (median 22.9) and 505–532 MB peak RSS; these limits 21.9–29.8 s
+// (median 24.1) and 305–317 MB. With jobs 1, 26.8–31.7 s and 243–246 MB instead of 25.7–29.0 s and 306–320 MB
+// with a 48 MB young generation.
+const PARSE_THREAD_LIMITS = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 2047 };
 
 /**
  * Parse every note, on `jobs` worker threads when there is enough to do. Results come back in the order of
@@ -47,7 +48,7 @@ export async function parseNotes(notes: NoteFile[], contentRoot: string, mode: P
   if (threads < 1 || total < (threads === 1 ? OWN_THREAD_MIN_BYTES : PARALLEL_MIN_BYTES)) {
     const processor = createProcessor({ mode });
     const files: VFile[] = [];
-    for (const note of notes) files.push(await parseNoteFile(note, contentRoot, mode, processor));
+    for (const note of notes) files.push(parseNoteFile(note, contentRoot, mode, processor));
     return files;
   }
   const results: VFile[] = new Array(notes.length);
@@ -57,7 +58,7 @@ export async function parseNotes(notes: NoteFile[], contentRoot: string, mode: P
   const script = new URL('../dist/parse-worker.js', import.meta.url);
   await Promise.all(
     Array.from({ length: threads }, async () => {
-      const thread = new ParseThread(script, contentRoot, mode, threads === 1 ? ONE_THREAD_YOUNG_GENERATION_MB : YOUNG_GENERATION_MB);
+      const thread = new ParseThread(script, contentRoot, mode);
       try {
         // Two notes in flight: the thread parses the next one while this thread takes in the last.
         const inFlight: Array<Promise<void>> = [];
@@ -86,10 +87,10 @@ export class ParseThread {
   private readonly waiting = new Map<number, { resolve: (file: VFile) => void; reject: (error: Error) => void }>();
   private nextId = 0;
 
-  constructor(script: URL, contentRoot: string, mode: ParseMode, youngGenerationMb = YOUNG_GENERATION_MB) {
+  constructor(script: URL, contentRoot: string, mode: ParseMode) {
     // No inherited Node flags: the worker runs compiled code (not vitest's source condition), and flags such as
     // --expose-gc are refused by worker threads.
-    this.worker = new Worker(script, { workerData: { contentRoot, mode }, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } });
+    this.worker = new Worker(script, { workerData: { contentRoot, mode }, execArgv: [], resourceLimits: PARSE_THREAD_LIMITS });
     this.worker.on('message', ({ id, parsed }: { id: number; parsed: ParsedNote }) => {
       const request = this.waiting.get(id);
       this.waiting.delete(id);

@@ -8,7 +8,7 @@ import type { NoteFile } from './walk.js';
 const { contentRoot, mode } = workerData as { contentRoot: string; mode: ParseMode };
 const processor = createProcessor({ mode });
 
-// Notes are parsed concurrently (each first awaits its file), so each answer carries the id of its request.
-parentPort!.on('message', async ({ id, note }: { id: number; note: NoteFile }) => {
-  parentPort!.postMessage({ id, parsed: flatten(await parseNoteFile(note, contentRoot, mode, processor)) });
+// Each answer carries the id of its request, which the pool matches it by.
+parentPort!.on('message', ({ id, note }: { id: number; note: NoteFile }) => {
+  parentPort!.postMessage({ id, parsed: flatten(parseNoteFile(note, contentRoot, mode, processor)) });
 });
