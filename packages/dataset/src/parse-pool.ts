@@ -24,9 +24,9 @@ const OWN_THREAD_MIN_BYTES = 8 * 1024 * 1024;
 // The heap of a parse thread. Of what parsing a note allocates, some outlives a scavenge or two and is promoted,
 // while only 13–25 MB of the old generation stays live. V8 lets an old generation grow to a multiple of what
 // survived its last full collection, and takes that multiple from the heap limit, which it sizes to the machine:
-// 4 from a 2 GiB limit up, 1.3–2 below. On a machine of more than 8 GB each parse thread's old generation thus grew
-// to 80–100 MB between collections. A limit just under 2 GiB (what V8 gives a machine of 8 GB) keeps it to about
-// twice what lives. The young generation is three semi-spaces, each rounded up to a power of two: 24 MB gives
+// 4 from a 2 GiB limit up, 1.3–2 below. On a machine of 8 GB or more each parse thread's old generation thus grew
+// to 80–100 MB between collections. A limit just under 2 GiB keeps it to about twice what lives, as V8 itself does
+// on smaller machines. The young generation is three semi-spaces, each rounded up to a power of two: 24 MB gives
 // 8 MB ones. Measured on the 100× corpus, building with jobs 2 (fresh processes, runs interleaved): V8's own limit
 // and a 96 MB young generation took 21.1–26.1 s (median 22.9) and 505–532 MB peak RSS; these limits 21.9–29.8 s
 // (median 24.1) and 305–317 MB. With jobs 1, 26.8–31.7 s and 243–246 MB instead of 25.7–29.0 s and 306–320 MB
