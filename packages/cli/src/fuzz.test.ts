@@ -50,7 +50,7 @@ async function checkPipeline(text: string): Promise<void> {
     return n === 1 ? r : { ...r, id: `${r.id}-${n}` };
   });
   const answered = questions.filter((q) => q.status === 'answered').length;
-  const dataset = Dataset.parse({ meta: { name: 'fuzz', version: '0.0.0', license: 'CC0-1.0', language: 'zh', schemaVersion: SCHEMA_VERSION, count: questions.length, answered }, questions });
+  const dataset = Dataset.parse({ meta: { name: 'fuzz', version: '0.0.0', license: 'CC0-1.0', languages: [...new Set(questions.map((q) => q.lang))], schemaVersion: SCHEMA_VERSION, count: questions.length, answered }, notes: [], retired: [], questions });
   expect(validateWithJsonSchema(JSON.parse(JSON.stringify(dataset)))).toEqual([]);
 
   const rows = parseCsv(textOf(exportCsv(dataset, { excelSafe: false }), 'questions.csv'), { bom: true, relax_column_count: false }) as string[][];

@@ -16,17 +16,18 @@ describe('buildDataset on a canonical folder', () => {
     const result = await buildDataset(join(fixtures, 'canonical'));
     expect(result.mode).toBe('canonical');
     expect(result.dataset.questions.map((q) => q.id)).toEqual(['alpha/first', 'alpha/shared', 'beta/third', 'beta/shared-again', 'alpha/first']);
-    expect(result.dataset.meta).toMatchObject({ name: 'fixture', license: 'CC0-1.0', language: 'zh', count: 5, answered: 5 });
+    expect(result.dataset.meta).toMatchObject({ name: 'fixture', license: 'CC0-1.0', languages: ['zh'], count: 5, answered: 5 });
+    expect(result.dataset.notes.map((n) => [n.id, n.path, n.title])).toEqual([['alpha', 'a.md', '甲'], ['beta', 'b.md', '乙'], ['alpha', 'c.md', '丙']]);
     expect(result.summary).toMatchObject({ files: 3, questions: 5, answered: 5 });
   });
 
   it('reports duplicate note ids, record ids and questions at every place, and skips ignored files', async () => {
     const result = await buildDataset(join(fixtures, 'canonical'));
     expect(messagesOf(result)).toEqual([
-      'a.md:13:1: error [duplicate-question]',
+      'a.md:15:1: error [duplicate-question]',
       'a.md:1:1: error [duplicate-id]',
       'a.md:9:1: error [duplicate-id]',
-      'b.md:11:1: error [duplicate-question]',
+      'b.md:13:1: error [duplicate-question]',
       'c.md:1:1: error [duplicate-id]',
       'c.md:7:1: error [duplicate-id]',
     ]);
@@ -40,6 +41,30 @@ describe('buildDataset on a canonical folder', () => {
     const lines = datasetJsonl(dataset).split('\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1).map((line) => JSON.parse(line).id)).toEqual(dataset.questions.map((q) => q.id));
+  });
+});
+
+describe('links between records and retired ids', () => {
+  it('resolves links into `related`, written as `#<record id>` in the dataset', async () => {
+    const result = await buildDataset(join(fixtures, 'links'));
+    const first = result.dataset.questions.find((q) => q.id === 'one/first')!;
+    expect(first.related).toEqual(['two/target', 'one/second', 'one/old', 'one/gone', 'two/nothing']);
+    expect(first.status === 'answered' && first.summary).toBe('参见[另一篇的问题](#two/target)和[本篇的问题二](#one/second)。');
+    expect(result.dataset.questions.find((q) => q.id === 'two/target')!.related).toEqual(['one/first']);
+    expect(result.dataset.retired).toEqual([{ id: 'one/gone' }, { id: 'one/lost', mergedInto: 'two/missing' }, { id: 'one/old', mergedInto: 'two/target' }, { id: 'two/reused' }]);
+  });
+
+  it('reports links to missing or retired records, reused retired ids and unknown merge targets', async () => {
+    const result = await buildDataset(join(fixtures, 'links'));
+    const messages = result.files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`));
+    expect(messages).toEqual([
+      'mianjing.json:1:1: Unexpected `mergedInto: two/missing` for retired id `one/lost`, expected the id of an existing record [unknown-merge-target]',
+      'one.md:11:6: Unexpected link to `#one/old` in `one/first`, which names no record: it was merged into `two/target`, link that instead [unknown-question-link]',
+      'one.md:11:25: Unexpected link to `#one/gone` in `one/first`, which names no record: it was retired; remove the link [unknown-question-link]',
+      'one.md:11:45: Unexpected link to `#two/nothing` in `one/first`, which names no record, expected the id of an existing question (`#question-id` in the same note, `#note-id/question-id` in another) [unknown-question-link]',
+      'two.md:13:1: Unexpected record id `two/reused`, which mianjing.json lists as retired: retired ids are never reused, so give this question a new id [retired-id-reused]',
+    ]);
+    expect(result.summary.errors).toBe(5);
   });
 });
 

@@ -1,8 +1,9 @@
 import { basename, resolve } from 'node:path';
 import { report, severityOf, type ParseMode } from '@mianjing/parser';
-import { Dataset, DatasetMeta, SCHEMA_VERSION, validateDatasetAsJson, type QuestionRecord } from '@mianjing/schema';
+import { Dataset, DatasetMeta, SCHEMA_VERSION, validateDatasetAsJson, type NoteInfo, type QuestionRecord } from '@mianjing/schema';
 import { VFile } from 'vfile';
-import { checkDuplicateIds, checkDuplicateNoteIds, checkDuplicateQuestions, type Placed } from './checks.js';
+import { checkDuplicateIds, checkDuplicateNoteIds, checkDuplicateQuestions, checkLinks, checkRetired, type Placed } from './checks.js';
+import { CONFIG_FILE } from './config.js';
 import { readConfig } from './config.js';
 import { unreadableSeverity } from './parse-note-file.js';
 import { defaultJobs, parseNotes } from './parse-pool.js';
@@ -59,13 +60,18 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
     files.push(file);
   }
 
-  const parsed = await parseNotes(notes, contentRoot, mode, options.jobs ?? defaultJobs());
+  const parsed = await parseNotes(notes, contentRoot, { mode, language: config.language }, options.jobs ?? defaultJobs());
   files.push(...parsed);
   let placed: Placed[] = parsed.flatMap((file) => (file.data.records ?? []).map((record) => ({ record, file })));
 
   placed = checkDuplicateIds(placed, severity);
   checkDuplicateQuestions(placed, severity);
   checkDuplicateNoteIds(files, severity);
+  const retired = [...(config.retired ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const configFile = new VFile({ path: CONFIG_FILE, cwd: contentRoot });
+  checkRetired(configFile, placed, retired, severity);
+  checkLinks(files, new Set(placed.map((item) => item.record.id)), new Map(retired.map((entry) => [entry.id, entry])), severity);
+  if (configFile.messages.length > 0) files.unshift(configFile);
 
   const questions: QuestionRecord[] = [];
   for (const item of placed) {
@@ -84,11 +90,13 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
       name: options.name ?? config.name ?? basename(contentRoot),
       version: options.version ?? '0.0.0',
       license: options.license ?? config.license ?? 'NOASSERTION',
-      language: config.language ?? 'zh',
+      languages: languagesOf(questions),
       schemaVersion: SCHEMA_VERSION,
       count: questions.length,
       answered,
     }),
+    notes: notesOf(parsed, questions),
+    retired,
     questions,
   };
   // Validate what consumers will read, the JSON text parsed back, against the published JSON Schema: one record at
@@ -112,4 +120,22 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
       infos: messages.filter((m) => severityOf(m) === 'info').length,
     },
   };
+}
+
+/** Languages of the records, the most frequent first (ties by tag), so `languages[0]` is the main one. */
+function languagesOf(questions: readonly QuestionRecord[]): string[] {
+  const counts = new Map<string, number>();
+  for (const q of questions) counts.set(q.lang, (counts.get(q.lang) ?? 0) + 1);
+  return [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0)).map(([lang]) => lang);
+}
+
+/** The notes that records of the dataset come from, with what they share. */
+function notesOf(files: readonly VFile[], questions: readonly QuestionRecord[]): NoteInfo[] {
+  const paths = new Set(questions.map((q) => q.source.path));
+  return files
+    .filter((file) => file.data.note && paths.has(file.data.note.path))
+    .map((file) => {
+      const { id, path, title, references } = file.data.note!;
+      return { id, path, title, references };
+    });
 }

@@ -1,5 +1,5 @@
 import { normalizeQuestion, report, type Severity } from '@mianjing/parser';
-import type { QuestionRecord } from '@mianjing/schema';
+import type { QuestionRecord, RetiredId } from '@mianjing/schema';
 import type { VFile } from 'vfile';
 
 /** A record and the file it came from, so cross-file problems can be reported in both places. */
@@ -68,4 +68,31 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
     else groups.set(k, [item]);
   }
   return groups;
+}
+
+/**
+ * Links between records: each must name a record of the dataset. A link to a retired id says which record took
+ * its place.
+ */
+export function checkLinks(files: VFile[], ids: ReadonlySet<string>, retired: ReadonlyMap<string, RetiredId>, severity: Severity): void {
+  for (const file of files) {
+    for (const link of file.data.links ?? []) {
+      if (ids.has(link.target)) continue;
+      const merged = retired.get(link.target)?.mergedInto;
+      const hint = merged ? `: it was merged into \`${merged}\`, link that instead` : retired.has(link.target) ? ': it was retired; remove the link' : ', expected the id of an existing question (`#question-id` in the same note, `#note-id/question-id` in another)';
+      report(file, severity, 'unknown-question-link', `Unexpected link to \`#${link.target}\` in \`${link.from}\`, which names no record${hint}`, { line: link.line, column: link.column });
+    }
+  }
+}
+
+/** Retired ids are never reused, and the record a retired id was merged into exists. */
+export function checkRetired(config: VFile, items: Placed[], retired: readonly RetiredId[], severity: Severity): void {
+  const byId = new Map(items.map((item) => [item.record.id, item]));
+  for (const entry of retired) {
+    const reused = byId.get(entry.id);
+    if (reused) report(reused.file, severity, 'retired-id-reused', `Unexpected record id \`${entry.id}\`, which mianjing.json lists as retired: retired ids are never reused, so give this question a new id`, { line: reused.record.source.line, column: 1 });
+    if (entry.mergedInto !== undefined && !byId.has(entry.mergedInto)) {
+      report(config, severity, 'unknown-merge-target', `Unexpected \`mergedInto: ${entry.mergedInto}\` for retired id \`${entry.id}\`, expected the id of an existing record`, { line: 1, column: 1 });
+    }
+  }
 }

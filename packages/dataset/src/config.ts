@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { RetiredId } from '@mianjing/schema';
 import { z } from 'zod';
 
 export const CONFIG_FILE = 'mianjing.json';
@@ -12,6 +13,7 @@ export const CollectionConfig = z
     license: z.string().min(1).optional(),
     language: z.string().min(2).optional(),
     ignore: z.array(z.string().min(1)).optional(),
+    retired: z.array(RetiredId).optional(),
   })
   .strict();
 
@@ -40,7 +42,7 @@ export async function readConfig(root: string): Promise<CollectionConfig> {
   const result = CollectionConfig.safeParse(json);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
-    throw new ConfigError(`${path} has invalid settings:\n${problems}\nAllowed keys: mode ("canonical" | "lenient"), name, license, language, ignore (file names).`);
+    throw new ConfigError(`${path} has invalid settings:\n${problems}\nAllowed keys: mode ("canonical" | "lenient"), name, license, language, ignore (file names), retired ([{ id, mergedInto? }]).`);
   }
   return result.data;
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createProcessor, type ParseMode } from '@mianjing/parser';
+import { createProcessor, type MianjingOptions } from '@mianjing/parser';
 import { VFile } from 'vfile';
 import { parseNoteFile } from './parse-note-file.js';
 import type { NoteFile } from './walk.js';
@@ -42,11 +42,12 @@ const PARSE_THREAD_LIMITS = { maxYoungGenerationSizeMb: 24, maxOldGenerationSize
  * thread's heap would grow to several times the dataset. A worker's heap only ever holds one note; this thread
  * then keeps just the records, copied out of the notes' text.
  */
-export async function parseNotes(notes: NoteFile[], contentRoot: string, mode: ParseMode, jobs: number): Promise<VFile[]> {
+export async function parseNotes(notes: NoteFile[], contentRoot: string, options: Required<Pick<MianjingOptions, 'mode'>> & MianjingOptions, jobs: number): Promise<VFile[]> {
+  const { mode } = options;
   const total = notes.reduce((sum, note) => sum + note.size, 0);
   const threads = Math.min(jobs, notes.length);
   if (threads < 1 || total < (threads === 1 ? OWN_THREAD_MIN_BYTES : PARALLEL_MIN_BYTES)) {
-    const processor = createProcessor({ mode });
+    const processor = createProcessor(options);
     const files: VFile[] = [];
     for (const note of notes) files.push(parseNoteFile(note, contentRoot, mode, processor));
     return files;
@@ -58,7 +59,7 @@ export async function parseNotes(notes: NoteFile[], contentRoot: string, mode: P
   const script = new URL('../dist/parse-worker.js', import.meta.url);
   await Promise.all(
     Array.from({ length: threads }, async () => {
-      const thread = new ParseThread(script, contentRoot, mode);
+      const thread = new ParseThread(script, contentRoot, options);
       try {
         // Two notes in flight: the thread parses the next one while this thread takes in the last.
         const inFlight: Array<Promise<void>> = [];
@@ -87,10 +88,10 @@ export class ParseThread {
   private readonly waiting = new Map<number, { resolve: (file: VFile) => void; reject: (error: Error) => void }>();
   private nextId = 0;
 
-  constructor(script: URL, contentRoot: string, mode: ParseMode) {
+  constructor(script: URL, contentRoot: string, options: MianjingOptions) {
     // No inherited Node flags: the worker runs compiled code (not vitest's source condition), and flags such as
     // --expose-gc are refused by worker threads.
-    this.worker = new Worker(script, { workerData: { contentRoot, mode }, execArgv: [], resourceLimits: PARSE_THREAD_LIMITS });
+    this.worker = new Worker(script, { workerData: { contentRoot, options }, execArgv: [], resourceLimits: PARSE_THREAD_LIMITS });
     this.worker.on('message', ({ id, parsed }: { id: number; parsed: ParsedNote }) => {
       const request = this.waiting.get(id);
       this.waiting.delete(id);

@@ -7,12 +7,13 @@ import { escapeLineSeparators, type Dataset } from '@mianjing/schema';
 export function datasetJsonChunks(dataset: Dataset): Iterable<string> {
   return {
     *[Symbol.iterator]() {
-      const meta = JSON.stringify(dataset.meta, null, 2).replace(/\n/g, '\n  ');
+      // Everything before the records is small: written as JSON.stringify writes it, indented one level.
+      const head = (['meta', 'notes', 'retired'] as const).map((key) => `  "${key}": ${JSON.stringify(dataset[key], null, 2).replace(/\n/g, '\n  ')},\n`).join('');
       if (dataset.questions.length === 0) {
-        yield escapeLineSeparators(`{\n  "meta": ${meta},\n  "questions": []\n}\n`);
+        yield escapeLineSeparators(`{\n${head}  "questions": []\n}\n`);
         return;
       }
-      yield escapeLineSeparators(`{\n  "meta": ${meta},\n  "questions": [\n`);
+      yield escapeLineSeparators(`{\n${head}  "questions": [\n`);
       const last = dataset.questions.length - 1;
       for (const [index, record] of dataset.questions.entries()) {
         const json = JSON.stringify(record, null, 2).replace(/\n/g, '\n    ');

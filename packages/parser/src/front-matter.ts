@@ -1,6 +1,7 @@
 import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { LanguageTag } from '@mianjing/schema';
 import { z } from 'zod';
 import { emit, type ParseMode } from './rules.js';
 
@@ -12,6 +13,7 @@ export const CanonicalFrontMatter = z
     id: z.string().regex(NOTE_ID, 'expected lower-case ASCII words joined by "-", e.g. "rnn-lstm"'),
     title: z.string().trim().min(1),
     tags: z.array(z.string().trim().min(1)),
+    lang: LanguageTag.optional(),
   })
   .strict();
 
@@ -26,12 +28,14 @@ export const LenientFrontMatter = z.object({
     .union([z.array(z.union([z.string(), z.number()]).transform(String)), z.string(), z.null()])
     .transform((tags) => (tags === null ? [] : typeof tags === 'string' ? tags.split(/[,，\s]+/) : tags).map((tag) => tag.trim()).filter(Boolean))
     .optional(),
+  lang: LanguageTag.optional(),
 });
 
 export interface NoteFrontMatter {
   id?: string | undefined;
   title?: string | undefined;
   tags?: string[] | undefined;
+  lang?: string | undefined;
 }
 
 /**
@@ -73,7 +77,7 @@ export function readFrontMatter(file: VFile, node: Yaml, mode: ParseMode): NoteF
       for (const key of issue.keys) {
         const keyNode = findKey(doc, key);
         invalid.add(key);
-        emit(file, mode, 'invalid-front-matter', `Unexpected front matter key \`${key}\`, expected only \`id\`, \`title\` and \`tags\` (remove it)`, keyNode?.range ? at(keyNode.range[0]) : node.position?.start);
+        emit(file, mode, 'invalid-front-matter', `Unexpected front matter key \`${key}\`, expected only \`id\`, \`title\`, \`tags\` and \`lang\` (remove it)`, keyNode?.range ? at(keyNode.range[0]) : node.position?.start);
       }
       continue;
     }

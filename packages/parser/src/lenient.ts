@@ -1,4 +1,3 @@
-import type { QuestionRecord } from '@mianjing/schema';
 import type { Heading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
@@ -9,7 +8,7 @@ import { readMetaQuote } from './meta-quote.js';
 import { inlineText, plainText } from './plain-text.js';
 import { ANSWER_MARKER, HAND_BULLET, isQuestionLike, isTopicLine, QUESTION_MARKER, TAG_LINE, TOC_MARKER } from './question-like.js';
 import { collectReferences } from './references.js';
-import { normalizeQuestion, toRecord, type NoteContext, type QuestionDraft } from './record.js';
+import { normalizeQuestion, toRecord, type BuiltRecord, type NoteContext, type QuestionDraft } from './record.js';
 import { emit, report } from './rules.js';
 
 /** How a question candidate was written, for the accounting report. */
@@ -48,7 +47,7 @@ interface Section {
  * `①`), `Q:`/`A:` and `问：`/`答：` pairs, outlines of questions in lists, `<details>` blocks. Every candidate
  * ends up a record or a `question-candidate-dropped` message (table-of-contents entries, duplicates).
  */
-export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context: NoteContext): { records: QuestionRecord[]; accounting: Accounting } {
+export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context: NoteContext): { records: BuiltRecord[]; accounting: Accounting } {
   const source = context.source;
   const place = location(source);
   const point = (offset: number): Point => {
@@ -62,6 +61,8 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
   const candidates: Candidate[] = [];
   const sections: Section[] = [];
   let current: Candidate | undefined;
+  /** The question whose own reference list is being read (a `#### 参考` under its heading, or `**参考：**` in its answer). */
+  let ownReferences: Candidate | undefined;
   let referencesDepth: number | undefined;
   let inToc = false;
   let inDetails = false;
@@ -82,6 +83,7 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
         breadcrumb: breadcrumb(breadcrumbExtra),
         line: start.line,
         answerNodes: [],
+        references: [],
         ...extra,
       },
     };
@@ -102,6 +104,11 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
 
     if (node.type === 'heading') {
       const text = inlineText(node);
+      ownReferences = undefined;
+      if (current?.depth !== undefined && node.depth > current.depth && isReferenceTitle(splitHeading(text).text)) {
+        ownReferences = current;
+        continue;
+      }
       // Sub-headings of a references section group its links ("### 论文"); a question among them ends the
       // section, or it would vanish into a list of links.
       if (referencesDepth !== undefined && node.depth > referencesDepth && !isQuestionHeading(text)) {
@@ -141,8 +148,20 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
       continue;
     }
 
+    if (ownReferences) {
+      // A question's references are lists and citation paragraphs; the next question ends them.
+      if (node.type === 'list' || (node.type === 'paragraph' && !opensQuestion(node, source))) {
+        ownReferences.draft.references.push(...collectReferences(node));
+        continue;
+      }
+      ownReferences = undefined;
+    }
     if (referencesDepth !== undefined) {
       context.references.push(...collectReferences(node));
+      continue;
+    }
+    if (current && node.type === 'paragraph' && isReferenceLine(node)) {
+      ownReferences = current;
       continue;
     }
 
@@ -182,7 +201,7 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
         context.tags.push(...lines.flatMap((line) => line.text.trim().split(/\s+/).map((tag) => tag.slice(1))));
         continue;
       }
-      if (isReferenceTitle(first.text.replace(/\*\*|__/g, '').trim()) && lines.length === 1) {
+      if (isReferenceLine(node)) {
         // A `**参考：**` line opens references that end at the next heading of any level.
         referencesDepth = 6;
         continue;
@@ -234,7 +253,8 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
   }
 
   dropDuplicates(candidates);
-  const records: QuestionRecord[] = [];
+  const questionIds = new Set(candidates.filter((c) => !c.dropped).map((c) => c.draft.id.slice(note.id.length + 1)));
+  const records: BuiltRecord[] = [];
   const dropped: DroppedCandidate[] = [];
   for (const candidate of candidates) {
     if (candidate.dropped) {
@@ -242,22 +262,29 @@ export function extractLenient(tree: Root, file: VFile, note: NoteInfo, context:
       report(file, 'info', 'question-candidate-dropped', `Dropped question candidate “${candidate.draft.question}”: ${candidate.dropped}`, { line: candidate.draft.line, column: candidate.column });
       continue;
     }
-    const record = toRecord(candidate.draft, context);
+    const built = toRecord(candidate.draft, context, questionIds);
+    const record = built.record;
     if (record.status === 'unanswered') {
       emit(file, 'lenient', candidate.draft.answerNodes.length > 0 ? 'placeholder-answer' : 'question-without-answer', `Question “${record.question}” has no answer yet; it is kept as unanswered`, { line: candidate.draft.line, column: candidate.column });
     }
-    records.push(record);
+    records.push(built);
   }
   return { records, accounting: { candidates: candidates.length, records: records.length, dropped } };
 }
 
-/** The note's title heading: the first heading, when it is the only `#` and not itself a question. */
+/** A paragraph that is only a references label (`**参考：**`, `References:`). */
+function isReferenceLine(node: Paragraph): boolean {
+  const text = inlineText(node).replace(/\*\*|__/g, '').trim();
+  return !text.includes('\n') && isReferenceTitle(text);
+}
+
 /** A heading that asks something, or carries an explicit `{#id}`. */
 function isQuestionHeading(text: string): boolean {
   const parts = splitHeading(text);
   return isQuestionLike(parts.text) || parts.id !== undefined;
 }
 
+/** The note's title heading: the first heading, when it is the only `#` and not itself a question. */
 export function findTitleHeading(tree: Root): Heading | undefined {
   const headings = tree.children.filter((node): node is Heading => node.type === 'heading');
   const first = headings[0];

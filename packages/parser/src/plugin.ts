@@ -5,12 +5,23 @@ import type { VFile } from 'vfile';
 import { extractCanonical, type NoteInfo } from './canonical.js';
 import { extractLenient, findTitleHeading, type Accounting } from './lenient.js';
 import { shortHash } from './hash.js';
+import type { BuiltRecord, NoteContext } from './record.js';
 import { readFrontMatter, type NoteFrontMatter } from './front-matter.js';
 import { inlineText } from './plain-text.js';
 import { emit, type ParseMode } from './rules.js';
 
 export interface MianjingOptions {
   mode?: ParseMode;
+  /** The language of the notes (BCP 47) when their folder declares one; a note's front matter `lang` wins over it. */
+  language?: string | undefined;
+}
+
+/** A link from one record to another, kept so the build can check that its target exists. */
+export interface RecordLink {
+  from: string;
+  target: string;
+  line: number;
+  column: number;
 }
 
 /** What the parser knows about a note as a whole. */
@@ -26,6 +37,8 @@ declare module 'vfile' {
     note: NoteSummary;
     /** Question candidates seen, records made, and why the others were dropped. */
     accounting: Accounting;
+    /** Every link from a record of the note to another question. */
+    links: RecordLink[];
   }
 }
 
@@ -49,19 +62,29 @@ export const remarkMianjing: Plugin<[MianjingOptions?], Root> = function (option
       title: meta.title?.trim() || (titleHeading ? inlineText(titleHeading) : '') || fileStem(path),
       tags: meta.tags ?? [],
     };
-    const context = { path, source: String(file.value), tags: [...note.tags], references: [] as Reference[] };
-    if (mode === 'canonical') {
-      const records = extractCanonical(tree, file, note, context);
-      file.data.records = records;
-      file.data.accounting = { candidates: records.length, records: records.length, dropped: [] };
-    } else {
-      const { records, accounting } = extractLenient(tree, file, note, context);
-      file.data.records = records;
-      file.data.accounting = accounting;
-    }
+    const context: NoteContext = {
+      noteId: note.id,
+      path,
+      mode,
+      source: String(file.value),
+      tags: [...note.tags],
+      references: [] as Reference[],
+      language: meta.lang ?? options.language,
+    };
+    const { records, accounting } =
+      mode === 'canonical' ? canonicalRecords(extractCanonical(tree, file, note, context)) : extractLenient(tree, file, note, context);
+    file.data.records = records.map((built) => built.record);
+    file.data.accounting = accounting;
+    file.data.links = records.flatMap(({ record, links }) =>
+      links.map((link) => ({ from: record.id, target: link.target, line: link.node.position!.start.line, column: link.node.position!.start.column })),
+    );
     file.data.note = { ...note, tags: context.tags, path, references: context.references };
   };
 };
+
+function canonicalRecords(records: BuiltRecord[]): { records: BuiltRecord[]; accounting: Accounting } {
+  return { records, accounting: { candidates: records.length, records: records.length, dropped: [] } };
+}
 
 function notePath(file: VFile): string {
   return (file.path ? file.path : 'note.md').split('\\').join('/');

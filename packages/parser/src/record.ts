@@ -2,7 +2,11 @@ import type { QuestionRecord, Reference } from '@mianjing/schema';
 import type { RootContent } from 'mdast';
 import { sha256 } from './hash.js';
 import { isPlaceholder } from './heading.js';
-import { plainText } from './plain-text.js';
+import { detectLanguage } from './language.js';
+import { findQuestionLinks, type QuestionLink } from './links.js';
+import { inlineText, plainText } from './plain-text.js';
+import type { ParseMode } from './rules.js';
+import { findSummary } from './summary.js';
 
 /** What an extractor found for one question, before it becomes a record. */
 export interface QuestionDraft {
@@ -15,40 +19,94 @@ export interface QuestionDraft {
   line: number;
   /** The nodes of the answer, in order; empty when the question has none. */
   answerNodes: RootContent[];
-}
-
-export interface NoteContext {
-  path: string;
-  /** The note's text, BOM removed: answers are sliced from it so they keep their Markdown as written. */
-  source: string;
-  tags: string[];
+  /** The question's own references (a `#### 参考` list at the end of its answer). */
   references: Reference[];
 }
 
-/** Turn a draft into a record; a placeholder answer ("Todo") makes it unanswered with `answer: ""`. */
-export function toRecord(draft: QuestionDraft, note: NoteContext): QuestionRecord {
+export interface NoteContext {
+  noteId: string;
+  path: string;
+  mode: ParseMode;
+  /** The note's text, BOM removed: answers are sliced from it so they keep their Markdown as written. */
+  source: string;
+  tags: string[];
+  /** References that apply to the whole note. */
+  references: Reference[];
+  /** The language the note or its folder declares; without one, each record's is detected. */
+  language: string | undefined;
+}
+
+/** A record and what the checks after extraction need to know about how it was written. */
+export interface BuiltRecord {
+  record: QuestionRecord;
+  /** Links to other questions, in the summary and the answer. */
+  links: QuestionLink[];
+  /** The answer's nodes after the summary paragraph. */
+  answerNodes: RootContent[];
+  summaryNodes: RootContent[];
+}
+
+/**
+ * Turn a draft into a record: a leading `**结论**：` paragraph becomes the summary, links to other questions are
+ * rewritten to `#<record id>` and listed in `related`, and a placeholder answer ("Todo") makes the record unanswered.
+ * `questionIds` are the ids of the note's questions, which `#id` links may point at (in canonical notes: any id).
+ */
+export function toRecord(draft: QuestionDraft, note: NoteContext, questionIds: ReadonlySet<string> | 'any'): BuiltRecord {
+  const { source } = note;
   const nodes = draft.answerNodes;
-  const first = nodes[0]?.position;
-  const last = nodes.at(-1)?.position;
-  let answer = first && last ? normalizeMarkdown(note.source.slice(first.start.offset, last.end.offset)) : '';
-  let answerText = answer ? plainText(nodes) : '';
-  if (isPlaceholder(answerText)) {
-    answer = '';
-    answerText = '';
-  }
+  const placeholder = nodes.length > 0 && isPlaceholder(plainText(nodes));
+  const summaryPlace = placeholder ? undefined : findSummary(nodes, source, note.mode === 'lenient');
+  const answerNodes = placeholder ? [] : summaryPlace ? nodes.slice(1) : nodes;
+  const summaryNodes: RootContent[] = summaryPlace ? [summaryPlace.paragraph] : [];
+
+  const summaryLinks = findQuestionLinks(summaryNodes, source, note.noteId, questionIds).filter((link) => link.start >= summaryPlace!.start);
+  const answerLinks = findQuestionLinks(answerNodes, source, note.noteId, questionIds);
+  const summary = summaryPlace ? normalizeMarkdown(rewriteLinks(source, summaryPlace.start, summaryPlace.paragraph.position!.end.offset!, summaryLinks)) : undefined;
+  const first = answerNodes[0]?.position;
+  const last = answerNodes.at(-1)?.position;
+  const answer = first && last ? normalizeMarkdown(rewriteLinks(source, first.start.offset!, last.end.offset!, answerLinks)) : '';
+  const answerText = answer ? plainText(answerNodes) : '';
+  const links = [...summaryLinks, ...answerLinks];
+  const related = unique(links.map((link) => link.target)).filter((id) => id !== draft.id);
+  const references = answer ? draft.references : [];
+  const summaryText = summaryPlace ? inlineText({ type: 'paragraph', children: summaryPlace.paragraph.children }) : '';
   const base = {
     id: draft.id,
     question: draft.question,
     number: draft.number,
     aliases: draft.aliases,
+    lang: note.language ?? detectLanguage(`${draft.question}\n${summaryText}\n${answerText.slice(0, 4000)}`),
+  };
+  const tail = {
     answerText,
+    related,
     breadcrumb: draft.breadcrumb,
     tags: unique([...note.tags, ...draft.tags]),
-    references: note.references,
+    references,
     source: { path: note.path, line: draft.line, endLine: answer && last ? last.end.line : draft.line },
-    hash: sha256(`${draft.question}\n${answer}`),
+    hash: recordHash(draft.question, summary, answer, related, references),
   };
-  return answer ? { ...base, status: 'answered', answer } : { ...base, status: 'unanswered', answer: '' };
+  const record: QuestionRecord = answer
+    ? { ...base, status: 'answered', ...(summary === undefined ? {} : { summary }), answer, ...tail }
+    : { ...base, status: 'unanswered', answer: '', ...tail };
+  return { record, links, answerNodes, summaryNodes };
+}
+
+/** The hash of what is rendered from a record, so any visible change changes it. */
+export function recordHash(question: string, summary: string | undefined, answer: string, related: readonly string[], references: readonly Reference[]): string {
+  return sha256(JSON.stringify([question, summary ?? '', answer, related, references.map((r) => [r.title, r.url])]));
+}
+
+/** The text between two offsets, each question link's destination replaced by `#<record id>`. */
+function rewriteLinks(source: string, start: number, end: number, links: readonly QuestionLink[]): string {
+  let text = '';
+  let at = start;
+  for (const link of links) {
+    if (link.start < at || link.end > end) continue;
+    text += `${source.slice(at, link.start)}#${link.target}`;
+    at = link.end;
+  }
+  return text + source.slice(at, end);
 }
 
 /** LF line endings, no trailing blanks at either end: the same answer gives the same bytes on every OS. */

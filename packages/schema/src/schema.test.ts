@@ -7,8 +7,11 @@ const record = {
   question: '卷积层的本质是什么？',
   number: '2.1',
   aliases: [],
+  lang: 'zh',
+  summary: '卷积是局部线性变换。',
   answer: '卷积是局部连接、权值共享的线性变换。',
   answerText: '卷积是局部连接、权值共享的线性变换。',
+  related: ['cnn/conv-vs-fc'],
   status: 'answered',
   breadcrumb: ['卷积神经网络', '卷积层'],
   tags: ['CNN'],
@@ -16,12 +19,24 @@ const record = {
   source: { path: 'cnn.md', line: 10, endLine: 12 },
   hash: 'a'.repeat(64),
 };
-const meta = { name: 'x', version: '1.0.0', license: 'CC-BY-SA-4.0', language: 'zh', schemaVersion: SCHEMA_VERSION, count: 1, answered: 1 };
-const dataset = (q: object) => ({ meta, questions: [q] });
+const { summary: _summary, ...withoutSummary } = record;
+const meta = { name: 'x', version: '1.0.0', license: 'CC-BY-SA-4.0', languages: ['zh'], schemaVersion: SCHEMA_VERSION, count: 1, answered: 1 };
+const notes = [{ id: 'cnn', path: 'cnn.md', title: '卷积神经网络', references: [{ title: 'Deep Learning', url: 'https://www.deeplearningbook.org/' }] }];
+const retired = [{ id: 'cnn/old', mergedInto: 'cnn/conv-essence' }, { id: 'cnn/gone' }];
+const dataset = (q: object) => ({ meta, notes, retired, questions: [q] });
 
 const cases: Array<[string, unknown, boolean]> = [
   ['a valid answered record', dataset(record), true],
-  ['a valid unanswered record', dataset({ ...record, status: 'unanswered', answer: '' }), true],
+  ['a valid unanswered record', dataset({ ...withoutSummary, status: 'unanswered', answer: '' }), true],
+  ['an answered record without a summary', dataset(withoutSummary), true],
+  ['an empty summary', dataset({ ...record, summary: '' }), false],
+  ['an unanswered record with a summary', dataset({ ...record, status: 'unanswered', answer: '' }), false],
+  ['a related id that is not an id', dataset({ ...record, related: ['Not An Id'] }), false],
+  ['a missing lang', dataset({ ...record, lang: undefined }), false],
+  ['a lang that is not a language tag', dataset({ ...record, lang: 'Chinese' }), false],
+  ['a retired entry with an unknown key', { meta, notes, retired: [{ id: 'a/b', into: 'c/d' }], questions: [] }, false],
+  ['a note without a title', { meta, notes: [{ ...notes[0], title: '' }], retired, questions: [] }, false],
+  ['no notes key', { meta, retired, questions: [] }, false],
   ['an unanswered record with an answer', dataset({ ...record, status: 'unanswered' }), false],
   ['an answered record with an empty answer', dataset({ ...record, answer: '' }), false],
   ['an upper-case id', dataset({ ...record, id: 'CNN/conv' }), false],
@@ -35,9 +50,10 @@ const cases: Array<[string, unknown, boolean]> = [
   ['a line of 0', dataset({ ...record, source: { path: 'a.md', line: 0, endLine: 1 } }), false],
   ['a fractional line', dataset({ ...record, source: { path: 'a.md', line: 1.5, endLine: 2 } }), false],
   ['an unknown status', dataset({ ...record, status: 'draft' }), false],
-  ['a wrong schema version', { meta: { ...meta, schemaVersion: '0.1.0' }, questions: [] }, false],
-  ['meta with an unknown key', { meta: { ...meta, built: 'now' }, questions: [] }, false],
-  ['no questions', { meta, questions: [] }, true],
+  ['a wrong schema version', { meta: { ...meta, schemaVersion: '1.0.0' }, notes, retired, questions: [] }, false],
+  ['meta with an unknown key', { meta: { ...meta, built: 'now' }, notes, retired, questions: [] }, false],
+  ['meta with the old single language', { meta: { ...meta, languages: undefined, language: 'zh' }, notes, retired, questions: [] }, false],
+  ['no questions', { meta, notes: [], retired: [], questions: [] }, true],
 ];
 
 describe('zod and ajv agree', () => {
@@ -62,6 +78,8 @@ describe('validateDatasetAsJson', () => {
   it('gives the same problems, in the same order, for problems in several places', () => {
     const data = {
       meta: { ...meta, schemaVersion: '0.1.0', built: 'now' },
+      notes,
+      retired,
       questions: [record, { ...record, id: 'Bad Id', hash: 'x' }, undefined, { ...record, aliases: undefined, source: { path: 'a.md', line: Number.NaN, endLine: 1 } }],
       extra: true,
     };

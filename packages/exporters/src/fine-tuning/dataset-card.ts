@@ -38,7 +38,7 @@ export function datasetCard({ meta, files, examples, systemPrompt }: DatasetCard
     `pretty_name: ${yamlString(meta.name)}`,
     `license: ${yamlString(hfLicense(meta.license))}`,
     'language:',
-    `- ${yamlString(meta.language.split('-')[0]?.toLowerCase() ?? meta.language)}`,
+    ...[...new Set(meta.languages.map((tag) => tag.split('-')[0]!.toLowerCase()))].map((lang) => `- ${yamlString(lang)}`),
     'task_categories:',
     '- question-answering',
     '- text-generation',
