@@ -61,3 +61,38 @@ function limitLine(line: string): string | undefined {
     return changed?.join('');
   }
 }
+
+/** More table rows than this are not rendered: a card or a page cannot show them, and rendering grows with them. */
+export const MAX_TABLE_ROWS = 1000;
+
+const TABLE_DELIMITER = /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** A table that was cut: the line of its header and how many body rows it had. */
+export interface CutTable {
+  line: number;
+  rows: number;
+}
+
+/**
+ * Cut GFM tables to their first MAX_TABLE_ROWS body rows (for rendering only: records keep every row), with a line
+ * saying how many were left out. A table is a header line, a delimiter line, then rows up to a blank line.
+ */
+export function limitTables(text: string, maxRows = MAX_TABLE_ROWS, note: (rows: number, shown: number) => string = defaultCutNote): { text: string; tables: CutTable[] } {
+  const lines = text.split('\n');
+  const tables: CutTable[] = [];
+  let out: string[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    if (i === 0 || !TABLE_DELIMITER.test(lines[i]!) || !lines[i - 1]!.includes('|')) continue;
+    let end = i + 1;
+    while (end < lines.length && lines[end]!.trim() !== '') end++;
+    const rows = end - i - 1;
+    if (rows <= maxRows) continue;
+    out ??= [];
+    tables.push({ line: i, rows });
+    lines.splice(i + 1 + maxRows, rows - maxRows, '', note(rows, maxRows));
+    i += 1 + maxRows;
+  }
+  return { text: out ? lines.join('\n') : text, tables };
+}
+
+const defaultCutNote = (rows: number, shown: number) => `*（表格共 ${rows} 行，这里只显示前 ${shown} 行。）*`;

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { resolveInContent } from './media.js';
+import { isWithin, resolveInContent } from './paths.js';
 
 it.each([
   ['img/a.png', 'cnn/img/a.png'],
@@ -27,4 +27,14 @@ it.each([
   'javascript:alert(1)',
 ])('refuses %j, which leaves the content directory', (src) => {
   expect(resolveInContent('cnn/note.md', src)).toBeNull();
+});
+
+it('counts the root itself and what is under it as within, and nothing else', () => {
+  expect(isWithin('/notes', '/notes')).toBe(true);
+  expect(isWithin('/notes', '/notes/a/b.md')).toBe(true);
+  expect(isWithin('/notes', '/notes-old/a.md')).toBe(false);
+  expect(isWithin('/notes', '/')).toBe(false);
+  expect(isWithin('/notes/a', '/notes')).toBe(false);
+  expect(isWithin('/notes', '/notes/../etc')).toBe(false);
+  expect(isWithin('/notes', '/notes/..hidden')).toBe(true);
 });

@@ -1,10 +1,10 @@
-import type { Blockquote, Heading, Root, RootContent } from 'mdast';
+import type { Blockquote, Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { QUESTION_ID, isReferenceTitle, splitHeading } from './heading.js';
 import { isMalformedQuestionLink } from './links.js';
 import { readMetaQuote } from './meta-quote.js';
-import { inlineText, plainText } from './plain-text.js';
+import { inlineText, plainText } from '@mianjing/markdown';
 import { findProsePointers } from './pointers.js';
 import { collectReferences } from './references.js';
 import { toRecord, type BuiltRecord, type NoteContext, type QuestionDraft } from './record.js';
@@ -92,8 +92,10 @@ function checkStandalone(file: VFile, { record, answerNodes, summaryNodes }: Bui
   } else if (record.summary === undefined) {
     report(file, 'error', 'missing-summary', `Missing summary for “${record.question}”, expected the answer to open with a \`**结论**：\` paragraph of one to three sentences, followed by the full answer`, { line: record.source.line, column: 1 });
   } else {
-    const chars = [...record.summary].length;
-    const sentences = countSentences(record.summary);
+    // Counted as read: link destinations and emphasis marks are not, TeX is as written.
+    const text = inlineText(summaryNodes[0] as Paragraph).replace(/^结论\s*[：:]\s*/, '');
+    const chars = [...text].length;
+    const sentences = countSentences(text);
     if (chars > SUMMARY_MAX_CHARS || sentences > SUMMARY_MAX_SENTENCES) {
       report(file, 'error', 'summary-too-long', `Unexpected summary of ${chars} characters in ${sentences} sentence(s), expected at most ${SUMMARY_MAX_SENTENCES} sentences and ${SUMMARY_MAX_CHARS} characters: keep the short answer short and move the rest into the full answer`, summaryNodes[0]?.position);
     }

@@ -1,3 +1,6 @@
+import { QUESTION_ID } from '@mianjing/markdown';
+
+export { QUESTION_ID };
 /** What a question or section heading says, split into its parts. */
 export interface HeadingParts {
   /** Numbering written before the text ("2.1", "一", "Q3"), without its trailing punctuation; "" when none. */
@@ -12,8 +15,6 @@ export interface HeadingParts {
 const NUMBERING =
   /^(?:(\d+(?:[.．]\d+)*)(?:[.．、)）:：]\s*|\s+|$)|([一二三四五六七八九十百]+)[、.．]\s*|[（(]([一二三四五六七八九十\d]+)[)）]\s*|(Q\d+)[.:：、]?\s*|(\d+-\d+)\s+)/i;
 const TRAILING_ID = /\s*\{#([^}\s]*)\}\s*$/;
-
-export const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function splitHeading(plain: string): HeadingParts {
   let text = plain.trim();

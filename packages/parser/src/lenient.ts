@@ -5,7 +5,7 @@ import { location } from 'vfile-location';
 import { derivedQuestionId, type NoteInfo } from './canonical.js';
 import { isPlaceholder, isReferenceTitle, QUESTION_ID, splitHeading } from './heading.js';
 import { readMetaQuote } from './meta-quote.js';
-import { inlineText, plainText } from './plain-text.js';
+import { inlineText, plainText } from '@mianjing/markdown';
 import { ANSWER_MARKER, HAND_BULLET, isQuestionLike, isTopicLine, QUESTION_MARKER, TAG_LINE, TOC_MARKER } from './question-like.js';
 import { collectReferences } from './references.js';
 import { normalizeQuestion, toRecord, type BuiltRecord, type NoteContext, type QuestionDraft } from './record.js';

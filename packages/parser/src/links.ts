@@ -1,9 +1,5 @@
+import { linkedRecordId, QUESTION_ID } from '@mianjing/markdown';
 import type { Link, Nodes } from 'mdast';
-import { QUESTION_ID } from './heading.js';
-
-/** `#question-id` (a question of the same note) or `#note-id/question-id` (any record). */
-const SAME_NOTE = /^#([a-z0-9]+(?:-[a-z0-9]+)*)$/;
-const RECORD = /^#([a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)+)$/;
 
 /** A link to another question, found in an answer or a summary. */
 export interface QuestionLink {
@@ -35,11 +31,12 @@ export function findQuestionLinks(nodes: readonly Nodes[], source: string, noteI
   return found;
 }
 
+/** `#note-id/question-id` names any record; `#question-id` a question of the same note. */
 function linkTarget(url: string, noteId: string, sameNote: ReadonlySet<string> | 'any'): string | undefined {
-  const record = RECORD.exec(url)?.[1];
+  const record = linkedRecordId(url);
   if (record) return record;
-  const local = SAME_NOTE.exec(url)?.[1];
-  if (local && QUESTION_ID.test(local) && (sameNote === 'any' || sameNote.has(local))) return `${noteId}/${local}`;
+  const local = url.slice(1);
+  if (url.startsWith('#') && QUESTION_ID.test(local) && (sameNote === 'any' || sameNote.has(local))) return `${noteId}/${local}`;
   return undefined;
 }
 
@@ -55,5 +52,5 @@ function destination(link: Link, source: string): { start: number; end: number }
 
 /** A link in a canonical note that looks meant for a question but names none (`#Bad_Id`). */
 export function isMalformedQuestionLink(url: string): boolean {
-  return url.startsWith('#') && !SAME_NOTE.test(url) && !RECORD.test(url);
+  return url.startsWith('#') && !QUESTION_ID.test(url.slice(1)) && linkedRecordId(url) === undefined;
 }

@@ -1,5 +1,5 @@
 import type { Blockquote } from 'mdast';
-import { plainText } from './plain-text.js';
+import { plainText } from '@mianjing/markdown';
 
 const META_LINE = /^(又问|别名|标签)[：:]\s*(.*)$/;
 

@@ -7,7 +7,7 @@ import { extractLenient, findTitleHeading, type Accounting } from './lenient.js'
 import { shortHash } from './hash.js';
 import type { BuiltRecord, NoteContext } from './record.js';
 import { readFrontMatter, type NoteFrontMatter } from './front-matter.js';
-import { inlineText } from './plain-text.js';
+import { inlineText } from '@mianjing/markdown';
 import { emit, type ParseMode } from './rules.js';
 
 export interface MianjingOptions {

@@ -1,27 +1,11 @@
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { limitNesting, markdownProcessor, MAX_NESTING } from '@mianjing/markdown';
 import { VFile } from 'vfile';
-import { remarkScopedLiteralLinks } from './literal-links.js';
-import { MAX_NESTING, limitNesting } from './nesting.js';
 import { remarkMianjing, type MianjingOptions } from './plugin.js';
 import { report } from './rules.js';
-import { parseInSections } from './sections.js';
 
-/** The whole pipeline: Markdown with GFM, math, YAML front matter and CJK-friendly emphasis, then extraction. */
+/** The whole pipeline: mianjing's Markdown (see @mianjing/markdown) with YAML front matter, then extraction. */
 export function createProcessor(options: MianjingOptions = {}) {
-  return unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
-    .use(remarkScopedLiteralLinks)
-    .use(remarkMath)
-    .use(remarkCjkFriendly)
-    .use(remarkMianjing, options)
-    .freeze();
+  return markdownProcessor({ frontMatter: true }).use(remarkMianjing, options).freeze();
 }
 
 export interface NoteInput {
@@ -53,5 +37,5 @@ export function runNote(processor: NoteProcessor, file: VFile): void {
   if (guarded.lines.length > 0) {
     report(file, 'warning', 'nesting-too-deep', `Unexpected nesting deeper than ${MAX_NESTING} levels on ${guarded.lines.length} line(s), expected at most ${MAX_NESTING}: the deeper \`>\` and list markers are read as text`, { line: guarded.lines[0]!, column: 1 });
   }
-  processor.runSync(parseInSections((text) => processor.parse(text), guarded.text), file);
+  processor.runSync(processor.parse(guarded.text), file);
 }

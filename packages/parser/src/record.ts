@@ -4,7 +4,7 @@ import { sha256 } from './hash.js';
 import { isPlaceholder } from './heading.js';
 import { detectLanguage } from './language.js';
 import { findQuestionLinks, type QuestionLink } from './links.js';
-import { inlineText, plainText } from './plain-text.js';
+import { inlineText, plainText } from '@mianjing/markdown';
 import type { ParseMode } from './rules.js';
 import { findSummary } from './summary.js';
 

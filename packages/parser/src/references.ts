@@ -1,6 +1,6 @@
 import type { Reference } from '@mianjing/schema';
 import type { Link, Nodes, RootContent } from 'mdast';
-import { inlineText } from './plain-text.js';
+import { inlineText } from '@mianjing/markdown';
 
 /** The links or citations of a reference section: one per list item or paragraph. */
 export function collectReferences(node: RootContent): Reference[] {

@@ -1,5 +1,5 @@
 import type { Paragraph, RootContent } from 'mdast';
-import { inlineText } from './plain-text.js';
+import { inlineText } from '@mianjing/markdown';
 
 // The label of a short answer at the head of an answer: `**结论**：…` in canonical notes; other people also write
 // 简答, 总结, TL;DR, Short answer or Answer.

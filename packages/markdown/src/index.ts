@@ -1,0 +1,10 @@
+export { MAX_NESTING, MAX_TABLE_ROWS, limitNesting, limitTables } from './guard.js';
+export type { CutTable } from './guard.js';
+export { markdownProcessor } from './processor.js';
+export type { MarkdownOptions } from './processor.js';
+export { remarkDisplayMathLines } from './display-math.js';
+export { RENDERER_ID, renderHtml, resolveImages, sanitizeSchema } from './html.js';
+export type { ImageRewriter, MathRenderer, QuestionLinkTarget, RenderedHtml, RenderOptions } from './html.js';
+export { QUESTION_ID, linkedRecordId } from './links.js';
+export { isWithin, resolveInContent } from './paths.js';
+export { inlineText, plainText, unwikilink } from './plain-text.js';
