@@ -39,6 +39,8 @@ function variant(text, k, random) {
       if (/^(```|~~~)/.test(line)) fenced = !fenced;
       if (fenced) return line;
       if (/^id: /.test(line)) return line + suffix;
+      // Links between questions follow their renamed targets: `#q` → `#q-ck`, `#note/q` → `#note-ck/q-ck`.
+      line = line.replace(/\]\(#([a-z0-9-]+)(?:\/([a-z0-9-]+))?\)/g, (_, a, b) => (b ? `](#${a}${suffix}/${b}${suffix})` : `](#${a}${suffix})`));
       const question = /^(### (?:[\d.]+ )?)(.*?)( \{#([a-z0-9-]+)\})$/.exec(line);
       if (question) {
         const round = ROUNDS[Math.floor(random() * ROUNDS.length)];
@@ -61,7 +63,7 @@ export function generateCorpus(dir, copies, seed = 42) {
   const random = prng(seed);
   const { notes } = bundledNotes();
   mkdirSync(join(dir, 'img'), { recursive: true });
-  writeFileSync(join(dir, 'mianjing.json'), JSON.stringify({ mode: 'canonical', name: 'bench', license: 'CC-BY-SA-4.0' }));
+  writeFileSync(join(dir, 'mianjing.json'), JSON.stringify({ mode: 'canonical', name: 'bench', license: 'CC-BY-SA-4.0', language: 'zh' }));
   for (let n = 0; n < IMAGES; n++) writeFileSync(join(dir, 'img', `fig-${n}.png`), tinyPng(n));
   let bytes = 0;
   let files = 0;

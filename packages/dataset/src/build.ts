@@ -6,7 +6,7 @@ import { checkDuplicateIds, checkDuplicateNoteIds, checkDuplicateQuestions, chec
 import { CONFIG_FILE } from './config.js';
 import { readConfig } from './config.js';
 import { unreadableSeverity } from './parse-note-file.js';
-import { defaultJobs, parseNotes } from './parse-pool.js';
+import { parseNotes, type ParseProgress } from './parse-pool.js';
 import { listNotes } from './walk.js';
 
 export interface BuildOptions {
@@ -15,8 +15,10 @@ export interface BuildOptions {
   name?: string;
   version?: string;
   license?: string;
-  /** Worker threads for parsing (default: the number of cores); the result is the same for any value. */
+  /** Parse on this many worker threads (default 1: on the calling thread); the result is the same for any value. */
   jobs?: number;
+  /** Called as notes are parsed, with how many are done and how many there are. */
+  onProgress?: ParseProgress;
 }
 
 export interface BuildSummary {
@@ -60,7 +62,7 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
     files.push(file);
   }
 
-  const parsed = await parseNotes(notes, contentRoot, { mode, language: config.language }, options.jobs ?? defaultJobs());
+  const parsed = await parseNotes(notes, contentRoot, { mode, language: config.language }, options.jobs ?? 1, options.onProgress);
   files.push(...parsed);
   let placed: Placed[] = parsed.flatMap((file) => (file.data.records ?? []).map((record) => ({ record, file })));
 

@@ -6,11 +6,7 @@ import type { NoteFile } from './walk.js';
 
 /**
  * Read, decode and parse one note file. Problems (unreadable, not UTF-8) are messages on the file, never thrown.
- *
- * The read is synchronous: parsing blocks the thread far longer than reading a note does, so an asynchronous read
- * frees nothing, and on a parse thread it costs a great deal. While such a thread waited for its reads, its
- * scavenges took 10–40 ms instead of 2–6, and parsing the 100× benchmark corpus on two threads took 28–32 s instead
- * of 20–22 with the heap they now get, 21–23 s instead of 18–20 with V8's defaults (bench/README.md).
+ * The read is synchronous: parsing blocks the thread far longer than reading a note, so waiting would free nothing.
  */
 export function parseNoteFile(note: NoteFile, contentRoot: string, mode: ParseMode, processor: NoteProcessor): VFile {
   const file = new VFile({ path: note.path, cwd: contentRoot });

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from './csv.js';
 import { outputText } from './output.js';
-import { dataset, record, records, testDataset } from './test-dataset.js';
+import { dataset, record, records, testDataset } from '../test/helpers/dataset.js';
 
 const textOf = (result: ReturnType<typeof exportCsv>): string => outputText(result.files[0]!.data);
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenedApkg, openApkg, stripHtml } from '../test-apkg.js';
-import { PNG, contentRoot, dataset, record, records, testDataset } from '../test-dataset.js';
+import { type OpenedApkg, openApkg, stripHtml } from '../../test/helpers/apkg.js';
+import { PNG, contentRoot, dataset, record, records, testDataset } from '../../test/helpers/dataset.js';
 import { type ExportResult, outputBytes } from '../output.js';
 import { exportAnki } from './export.js';
 import { type RenderedAnswer, renderKey } from './html.js';
@@ -337,14 +337,14 @@ describe('the render cache', () => {
     const essence = records().find((r) => r.id === 'cnn/conv-essence')!;
     const cache = new Map([[renderKey(essence.answer), { html: '<p>来自缓存</p>', images: [] }]]);
     const cached = await openApkg(await exportAnki(dataset([essence]), { renderCache: cache }));
-    expect(fieldsOf(cached, essence.id)[2]).toBe('<p>来自缓存</p>');
+    expect(fieldsOf(cached, essence.id)[2]).toBe('<div class="full-answer"><p>来自缓存</p></div>');
     const edited = record({ id: essence.id, question: essence.question, answer: `${essence.answer}\n\n补充。` });
     const fresh = await openApkg(await exportAnki(dataset([edited]), { renderCache: cache }));
     expect(fieldsOf(fresh, essence.id)[2]).toContain('补充。');
   });
 });
 
-it('writes a large deck, its collection built on another thread, in source order', async () => {
+it('writes a large deck in source order', async () => {
   const many = Array.from({ length: 2600 }, (_, i) =>
     record({ id: `bulk/q-${i}`, question: `第 ${i} 题？`, answer: i % 10 === 9 ? '' : `答 **${i}**`, breadcrumb: ['批量', `组 ${i % 4}`] }),
   );
@@ -353,12 +353,54 @@ it('writes a large deck, its collection built on another thread, in source order
   const notes = notesOf(deck);
   const answered = many.filter((r) => r.status === 'answered');
   expect(notes.map((n) => n.flds.split(FIELD_SEPARATOR)[0])).toEqual(answered.map((r) => r.id));
-  expect(notes.map((n) => n.flds.split(FIELD_SEPARATOR)[2])).toEqual(answered.map((r) => `<p>答 <strong>${r.id.slice(7)}</strong></p>`));
+  expect(notes.map((n) => n.flds.split(FIELD_SEPARATOR)[2])).toEqual(answered.map((r) => `<div class="full-answer"><p>答 <strong>${r.id.slice(7)}</strong></p></div>`));
   const dues = deck.rows('SELECT due FROM cards ORDER BY nid').map((r) => r['due']);
   expect(dues).toEqual(answered.map((_, i) => i + 1));
   const deckNames = new Map(Object.values(deck.col.decks).map((d) => [d.id, d.name]));
   const byNote = deck.rows('SELECT did FROM cards ORDER BY nid').map((r) => deckNames.get(r['did'] as number));
   expect(byNote).toEqual(answered.map((r) => `面经::批量::${r.breadcrumb[1]}`));
+});
+
+describe('standalone cards', () => {
+  const linked = [
+    record({ id: 'cnn/conv-essence', question: '卷积层的本质是什么？', summary: '局部连接、权值共享的 $W*x$。', answer: '展开见[全连接的对比](#cnn/conv-vs-fc)和[](#cnn/conv-vs-fc)。', related: ['cnn/conv-vs-fc', 'cnn/missing'] }),
+    record({ id: 'cnn/conv-vs-fc', question: '卷积层和全连接层有什么联系？', answer: '卷积是稀疏的全连接。' }),
+  ];
+  const withReferences = () => {
+    const [essence, other] = linked;
+    return dataset([{ ...essence!, references: [{ title: 'LeCun et al. 1998', url: 'https://example.org/lenet' }, { title: '《深度学习》第 9 章', url: '' }] }, other!]);
+  };
+
+  it('show the summary first, then the full answer, related questions by their text and the references', async () => {
+    const opened = await openApkg(await exportAnki(withReferences()));
+    const answer = fieldsOf(opened, 'cnn/conv-essence')[2]!;
+    expect(answer).toBe(
+      '<div class="summary"><p>局部连接、权值共享的 <span class="math-inline">\\(W*x\\)</span>。</p></div>' +
+        '<div class="full-answer"><p>展开见<span class="question-link">全连接的对比</span>和<span class="question-link"></span>。</p></div>' +
+        '<div class="related"><div class="label">相关问题</div><ul><li>卷积层和全连接层有什么联系？</li></ul></div>' +
+        '<div class="references"><div class="label">参考</div><ol><li><a href="https://example.org/lenet">LeCun et al. 1998</a></li><li>《深度学习》第 9 章</li></ol></div>',
+    );
+    expect(fieldsOf(opened, 'cnn/conv-vs-fc')[2]).toBe('<div class="full-answer"><p>卷积是稀疏的全连接。</p></div>');
+  });
+
+  it('re-export retired ids tagged mianjing::retired, naming their survivor, with the GUID the old note had', async () => {
+    const base = withReferences();
+    const withRetired = dataset(base.questions);
+    withRetired.retired.push({ id: 'cnn/old-essence', mergedInto: 'cnn/conv-essence' }, { id: 'cnn/gone' });
+    const opened = await openApkg(await exportAnki(withRetired, { modTime: () => 5_000 }));
+    const retired = opened.rows("SELECT guid, mod, tags, flds FROM notes WHERE tags LIKE '%mianjing::retired%' ORDER BY id") as Array<{ guid: string; mod: number; tags: string; flds: string }>;
+    expect(retired.map((n) => n.flds.split(FIELD_SEPARATOR).slice(0, 2))).toEqual([
+      ['cnn/old-essence', '（已合并）卷积层的本质是什么？'],
+      ['cnn/gone', '（已删除的问题）'],
+    ]);
+    // sha256("mianjing:cnn/old-essence") in base91, computed by hand as in identity.test.ts.
+    expect(retired[0]!.guid).toBe('G!RsE=^)~#');
+    expect(retired.every((n) => n.tags === ' mianjing::retired ' && n.mod === 5_000)).toBe(true);
+    expect(retired[0]!.flds).toContain('卷积层的本质是什么？」（cnn/conv-essence）');
+    const decks = new Map(Object.values(opened.col.decks).map((d) => [d.id, d.name]));
+    const retiredDecks = opened.rows("SELECT DISTINCT c.did FROM cards c JOIN notes n ON n.id = c.nid WHERE n.tags LIKE '%retired%'").map((r) => decks.get(r['did'] as number));
+    expect(retiredDecks).toEqual(['面经::已退役（可删除）']);
+  });
 });
 
 it('rejects times that are not whole seconds', async () => {

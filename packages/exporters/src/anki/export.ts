@@ -1,11 +1,11 @@
-import type { Dataset, QuestionRecord } from '@mianjing/schema';
+import type { Dataset, QuestionRecord, Reference } from '@mianjing/schema';
+import { resolveImages } from '@mianjing/markdown';
 import type { ExportResult, ExportWarning } from '../output.js';
 import { cleanText } from '../text.js';
 import { packageApkg } from './apkg.js';
-import { NoteBatcher } from './collection.js';
-import { openCollection } from './collection-thread.js';
+import { CollectionBuilder, loadSqlJs } from './collection.js';
 import { DeckSet, deckConfJson, deckPath } from './decks.js';
-import { renderKey, resolveImages, textToHtml, type RenderedAnswer } from './html.js';
+import { escapeTemplateSyntax, renderForCard, renderKey, textToHtml, type RenderedAnswer } from './html.js';
 import { MediaStore } from './media.js';
 import { MODEL_ID, modelJson } from './model.js';
 import { formatTags } from './note.js';
@@ -16,24 +16,23 @@ export interface AnkiOptions {
   /** Seconds since the epoch for the collection and, without `modTime`, every note. Default 0. */
   timestamp?: number;
   /**
-   * Each note's modification time in seconds. Anki updates an already imported note only when
-   * this is newer, so it should grow when the record changes (e.g. its last commit time).
+   * Each note's modification time in seconds. Anki updates an already imported note only when this is newer, so it
+   * should grow when the record changes (e.g. its last commit time). Retired notes get the newest of these times.
    */
   modTime?: (record: QuestionRecord) => number;
   /** Absolute directory the notes live in: images under it are embedded in the package. */
   contentRoot?: string;
   /**
-   * Answers already rendered to HTML, by a key of the Markdown and the renderer's code. Rendering
-   * is nearly all of an export's time; pass a store kept between runs (a `Map` works; the CLI
-   * keeps one on disk) and only new or edited answers are rendered again. The deck is the same
-   * either way. Entries are trusted: keep the store where only you can write.
+   * Answers already rendered to HTML, by a key of the Markdown and the renderer's code. Rendering is most of an
+   * export's time; pass a store kept between runs (a `Map` works; the CLI keeps one on disk) and only new or edited
+   * answers are rendered again. The deck is the same either way. Entries are trusted: keep the store where only you
+   * can write.
    */
   renderCache?: RenderCache;
-  /**
-   * Deflate the collection inside the package (default true; about a third of the size). False
-   * stores it as is, as genanki does: faster for very large decks that are imported locally.
-   */
+  /** Deflate the collection inside the package (default true; about a third of the size). False stores it as is. */
   compress?: boolean;
+  /** Called after each note with the number of notes done and the total, for progress reports. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Where `exportAnki` keeps rendered answers between runs. */
@@ -42,9 +41,13 @@ export interface RenderCache {
   set(key: string, rendered: RenderedAnswer): void;
 }
 
+/** The tag of notes whose question was merged into another or deleted: search `tag:mianjing::retired` to find them. */
+export const RETIRED_TAG = 'mianjing::retired';
+
 /**
- * `mianjing.apkg`: one note (and card) per answered question, in decks following the breadcrumb.
- * Unanswered questions make no card; they are counted in the summary.
+ * `mianjing.apkg`: one note (and card) per answered question, in decks following the breadcrumb, plus one note per
+ * retired id so that a collection that has it learns where it went. Unanswered questions make no card; they are
+ * counted in the summary.
  */
 export async function exportAnki(dataset: Dataset, options: AnkiOptions = {}): Promise<ExportResult> {
   const timestamp = options.timestamp ?? 0;
@@ -55,103 +58,129 @@ export async function exportAnki(dataset: Dataset, options: AnkiOptions = {}): P
   const media = new MediaStore(options.contentRoot);
   const decks = new DeckSet();
   const rootDeckId = decks.add(deckPath(root, []));
+  const render = renderer(options.renderCache, warnings);
+  const byId = new Map(dataset.questions.map((record) => [record.id, record]));
+  const noteReferences = new Map(dataset.notes.map((note) => [note.path, note.references]));
   // Records share a few breadcrumbs and tag lists: work each out once.
   const breadcrumbs = new Map<string, { deckId: number; html: string }>();
   const tagLists = new Map<string, string>();
-  const answered = dataset.questions.filter((record) => record.status !== 'unanswered');
-  const collection = await openCollection({ modelId: MODEL_ID, estimatedBytes: estimateBytes(answered) }, answered.length >= THREAD_MIN_NOTES);
-  const batcher = new NoteBatcher(collection.batchNotes);
+  const answered = dataset.questions.filter((record) => record.status === 'answered');
+  const total = answered.length + dataset.retired.length;
+  const collection = new CollectionBuilder(await loadSqlJs(), MODEL_ID);
   let file: Uint8Array;
   try {
+    let newest = timestamp;
     for (const [index, record] of answered.entries()) {
       const question = cleanText(record.question);
-      const due = index + 1;
       const breadcrumb = once(breadcrumbs, JSON.stringify(record.breadcrumb), () => ({
         deckId: decks.add(deckPath(root, record.breadcrumb)),
         html: textToHtml(cleanText(record.breadcrumb.join(' › '))),
       }));
       const mod = Math.floor(modTime(record));
       if (!Number.isSafeInteger(mod)) throw new RangeError(`modTime gave ${mod} for ${record.id}, expected seconds since the epoch`);
-      const full = batcher.add({
+      newest = Math.max(newest, mod);
+      const images = media.rewriterFor(record, warnings);
+      const finish = (rendered: RenderedAnswer) => escapeTemplateSyntax(resolveImages(rendered, images));
+      const answerField = [
+        record.summary === undefined ? '' : `<div class="summary">${finish(render(record, record.summary))}</div>`,
+        `<div class="full-answer">${finish(render(record, record.answer))}</div>`,
+        relatedHtml(record, byId),
+        referencesHtml([...record.references, ...(noteReferences.get(record.source.path) ?? [])]),
+      ].join('');
+      collection.add({
         // Anki matches notes by GUID on import: ids only need to be unique (milliseconds, as Anki's).
-        id: timestamp * 1000 + due,
+        id: timestamp * 1000 + index + 1,
         recordId: record.id,
         mod,
         tags: once(tagLists, JSON.stringify(record.tags), () => formatTags(record.tags)),
-        fields: [
-          textToHtml(record.id),
-          textToHtml(question),
-          resolveImages(await render(record.answer, options.renderCache), media.rewriterFor(record, warnings)),
-          breadcrumb.html,
-          textToHtml(cleanText(`${record.source.path}:${record.source.line}-${record.source.endLine}`)),
-        ],
+        fields: [textToHtml(record.id), textToHtml(question), answerField, breadcrumb.html, textToHtml(cleanText(`${record.source.path}:${record.source.line}-${record.source.endLine}`))],
         // Stripping the entities textToHtml adds gives back the text (record ids need none).
         sortField: question,
         deckId: breadcrumb.deckId,
+        due: index + 1,
+      });
+      options.onProgress?.(index + 1, total);
+    }
+    // A retired id keeps its GUID, so the note a collection has for it is updated to say where it went.
+    const retiredDeck = dataset.retired.length > 0 ? decks.add(deckPath(root, ['已退役（可删除）'])) : rootDeckId;
+    for (const [offset, retired] of dataset.retired.entries()) {
+      const due = answered.length + offset + 1;
+      const survivor = retired.mergedInto === undefined ? undefined : byId.get(retired.mergedInto);
+      const question = survivor ? `（已合并）${cleanText(survivor.question)}` : '（已删除的问题）';
+      const where = survivor
+        ? `这道题已合并到「${textToHtml(cleanText(survivor.question))}」（${textToHtml(survivor.id)}），请复习那张卡片。`
+        : '这道题已从数据集中删除。';
+      collection.add({
+        id: timestamp * 1000 + due,
+        recordId: retired.id,
+        mod: newest,
+        tags: formatTags([RETIRED_TAG]),
+        fields: [textToHtml(retired.id), textToHtml(question), `<div class="retired">${where}可以删除本卡片：在浏览器中搜索 <code>tag:${RETIRED_TAG}</code>。</div>`, '', ''],
+        sortField: question,
+        deckId: retiredDeck,
         due,
       });
-      if (full) collection.add(batcher.take());
+      options.onProgress?.(due, total);
     }
-    if (batcher.count > 0) collection.add(batcher.take());
-    file = await collection.finish({
+    file = collection.finish({
       created: timestamp,
       modified: timestamp,
-      models: { [MODEL_ID]: modelJson(timestamp, rootDeckId) },
+      models: { [MODEL_ID]: modelJson(rootDeckId) },
       decks: decks.toJson(timestamp),
       dconf: deckConfJson(timestamp),
-      conf: collectionConf(rootDeckId, answered.length + 1),
+      conf: collectionConf(rootDeckId, total + 1),
     });
-  } finally {
-    await collection.close();
+  } catch (error) {
+    collection.close();
+    throw error;
   }
   return {
-    files: [{ path: 'mianjing.apkg', data: await packageApkg(file, media.files, options.compress ?? true) }],
-    summary: { notes: answered.length, decks: decks.size, media: media.files.length, unanswered: dataset.questions.length - answered.length },
+    files: [{ path: 'mianjing.apkg', data: packageApkg(file, media.files, options.compress ?? true) }],
+    summary: { notes: answered.length, retired: dataset.retired.length, decks: decks.size, media: media.files.length, unanswered: dataset.questions.length - answered.length },
     warnings,
   };
 }
 
-// From this many notes on, SQLite runs on its own thread (see openCollection): below, starting the
-// thread and loading SQLite there (once per process) costs more than a small deck saves.
-const THREAD_MIN_NOTES = 2000;
+/** Renders Markdown for cards, through the cache when there is one, and warns about what the guards had to cut. */
+function renderer(cache: RenderCache | undefined, warnings: ExportWarning[]): (record: QuestionRecord, markdown: string) => RenderedAnswer {
+  // Without a cache, identical texts in one export are still rendered once.
+  const store = cache ?? new Map<string, RenderedAnswer>();
+  return (record, markdown) => {
+    const key = renderKey(markdown);
+    const cached = store.get(key);
+    if (cached) return cached;
+    const rendered = renderForCard(markdown);
+    for (const table of rendered.cut.tables) {
+      warnings.push({ recordId: record.id, ruleId: 'table-truncated', message: `a table of ${table.rows} rows is shown with its first rows only on the card` });
+    }
+    if (rendered.cut.nestedLines > 0) {
+      warnings.push({ recordId: record.id, ruleId: 'nesting-too-deep', message: `quotes or lists nested deeper than the renderer follows on ${rendered.cut.nestedLines} line(s) are shown as text` });
+    }
+    const kept = { html: rendered.html, images: rendered.images };
+    store.set(key, kept);
+    return kept;
+  };
+}
 
-// What the notes will take in the collection file. Measured on the bundled notes, a note takes about 2.05 times the
-// UTF-8 of its Markdown (the fields as HTML: markup, highlighting, escaping, plus its card and index entries); notes
-// of 300 characters take less. Too low an estimate makes the file outgrow its room, and sql.js then grows it by
-// copying it whole, an eighth at a time, and copies it out at the end; too high a one costs only address space,
-// since the room is first touched where SQLite writes. So it errs high: 9% on the bundled notes, 36% on short ones.
-function estimateBytes(records: readonly QuestionRecord[]): number {
-  let bytes = 64 * 1024;
-  for (const record of records) {
-    let other = 2 * record.id.length + record.source.path.length;
-    for (const entry of record.breadcrumb) other += entry.length + 3;
-    for (const tag of record.tags) other += tag.length + 1;
-    bytes += 2.1 * (Buffer.byteLength(record.answer) + Buffer.byteLength(record.question)) + 3 * other + 100;
-  }
-  return bytes;
+function relatedHtml(record: QuestionRecord, byId: ReadonlyMap<string, QuestionRecord>): string {
+  const items = record.related.map((id) => byId.get(id)).filter((related) => related !== undefined);
+  if (items.length === 0) return '';
+  return `<div class="related"><div class="label">相关问题</div><ul>${items.map((related) => `<li>${textToHtml(cleanText(related.question))}</li>`).join('')}</ul></div>`;
+}
+
+function referencesHtml(references: readonly Reference[]): string {
+  if (references.length === 0) return '';
+  const item = ({ title, url }: Reference) => {
+    const text = textToHtml(cleanText(title));
+    return /^https?:\/\//i.test(url) ? `<li><a href="${textToHtml(cleanText(url))}">${text}</a></li>` : `<li>${text}</li>`;
+  };
+  return `<div class="references"><div class="label">参考</div><ol>${references.map(item).join('')}</ol></div>`;
 }
 
 function once<T>(known: Map<string, T>, key: string, make: () => T): T {
   let value = known.get(key);
   if (value === undefined) known.set(key, (value = make()));
   return value;
-}
-
-// Keyed by the answer as stored: what is rendered (its cleaned text) follows from it.
-async function render(answer: string, cache: RenderCache | undefined): Promise<RenderedAnswer> {
-  if (!cache) return renderNow(answer);
-  const key = renderKey(answer);
-  let rendered = cache.get(key);
-  if (!rendered) cache.set(key, (rendered = await renderNow(answer)));
-  return rendered;
-}
-
-// The renderer is most of the exporters' load time: an export that finds every answer in the render cache never
-// loads it.
-let rendererModule: Promise<typeof import('./render.js')> | undefined;
-async function renderNow(answer: string): Promise<RenderedAnswer> {
-  const { renderAnswer } = await (rendererModule ??= import('./render.js'));
-  return renderAnswer(cleanText(answer));
 }
 
 // genanki's collection settings, pointing at our note type, root deck and next new-card position.

@@ -2,10 +2,12 @@
 // id and each note's GUID. The expected values are written out by hand (computed once with Python's hashlib from the
 // documented rules, and confirmed by importing the deck into Anki 2.1.15), never by the code under test: a change to
 // any of them makes every user's next import create a second note type, new decks or duplicate notes.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type OpenedApkg, openApkg } from '../test-apkg.js';
-import { dataset, record } from '../test-dataset.js';
+import { type OpenedApkg, openApkg } from '../../test/helpers/apkg.js';
+import { dataset, record } from '../../test/helpers/dataset.js';
 import { exportAnki } from './export.js';
+import { MODEL_MOD, NOTE_TYPE_LOOK } from './model.js';
 
 const NOTE_TYPE_ID = '1718361902117';
 const NOTE_TYPE_NAME = 'mianjing 面经';
@@ -45,5 +47,14 @@ describe('Anki identity', () => {
     const apkg = await openApkg(await exportAnki(dataset([reworded])));
     expect(Object.keys(apkg.col.models)).toEqual([NOTE_TYPE_ID]);
     expect(await noteOf(apkg)).toEqual({ guid: GUID, mid: Number(NOTE_TYPE_ID), csum: CHECKSUM, did: DECK_IDS['面经::卷积神经网络（CNN）基础::卷积层'] });
+  });
+});
+
+describe('the note type’s look', () => {
+  it('moves MODEL_MOD forward whenever the templates or the CSS change, so Anki copies the new styling over', () => {
+    // Anki replaces a note type's styling on import only when the imported one is newer (`mod`). When this fails
+    // after a change to model.ts or style.ts, set MODEL_MOD to today's date and both values here to the new ones.
+    const look = createHash('sha256').update(JSON.stringify(NOTE_TYPE_LOOK)).digest('hex');
+    expect({ mod: MODEL_MOD, look }).toEqual({ mod: 1_796_515_200, look: 'cf478996874aac6e4180e8e4f2837bc85426ae5d6d8aebc1585699482ea1bc59' });
   });
 });

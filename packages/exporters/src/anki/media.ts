@@ -1,9 +1,9 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { posix, resolve } from 'node:path';
+import { isWithin, resolveInContent, type ImageRewriter } from '@mianjing/markdown';
 import type { QuestionRecord } from '@mianjing/schema';
 import type { ExportWarning } from '../output.js';
 import { sha1Hex } from '../hash.js';
-import type { ImageRewriter } from './html.js';
 
 export interface MediaFile {
   /** Name in Anki's media folder: content hash and extension, e.g. `3f…a1.png`. */
@@ -14,8 +14,6 @@ export interface MediaFile {
 const OUTSIDE = Symbol('outside');
 const MISSING = Symbol('missing');
 const REMOTE = /^https?:\/\//i;
-// Any URL scheme (file:, data:, javascript:…) or a Windows drive letter.
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * Images embedded into the package, read from under `contentRoot` only. References are checked
@@ -70,7 +68,7 @@ export class MediaStore {
     } catch {
       return MISSING;
     }
-    if (!isInside(realRoot, real)) return OUTSIDE;
+    if (real === realRoot || !isWithin(realRoot, real)) return OUTSIDE;
     if (!statSync(real).isFile()) return MISSING;
     const known = this.byPath.get(real);
     if (known !== undefined) return known;
@@ -84,26 +82,4 @@ export class MediaStore {
     this.byPath.set(real, name);
     return name;
   }
-}
-
-/** The content-relative path an image reference in the note at `notePath` points to, or null if it leaves the content. */
-export function resolveInContent(notePath: string, src: string): string | null {
-  if (SCHEME.test(src) || src.startsWith('/') || src.startsWith('\\')) return null;
-  const target = decodePath(src.replace(/[?#].*$/s, '')).replaceAll('\\', '/');
-  const path = posix.normalize(posix.join(posix.dirname(notePath), target));
-  if (path === '..' || path.startsWith('../') || posix.isAbsolute(path)) return null;
-  return path;
-}
-
-function decodePath(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
-
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

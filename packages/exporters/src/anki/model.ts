@@ -19,13 +19,23 @@ const BACK = `{{FrontSide}}
 <div class="answer">{{Answer}}</div>
 <div class="source">{{Source}}</div>`;
 
+/** What Anki shows of a note type: a change here needs a newer MODEL_MOD. */
+export const NOTE_TYPE_LOOK = { front: FRONT, back: BACK, css: CARD_CSS };
+
+/**
+ * When the note type's templates or CSS last changed (seconds). Anki copies a note type's styling into a collection
+ * only when the imported one is newer, so every change to FRONT, BACK or CARD_CSS moves this forward (a test pins
+ * the two together).
+ */
+export const MODEL_MOD = 1_796_515_200;
+
 /** The note type as schema-11 JSON (`col.models`), with genanki's / Anki's defaults. */
-export function modelJson(mod: number, deckId: number): Record<string, unknown> {
+export function modelJson(deckId: number): Record<string, unknown> {
   return {
     id: MODEL_ID,
     name: 'mianjing 面经',
     type: 0,
-    mod,
+    mod: MODEL_MOD,
     usn: -1,
     sortf: SORT_FIELD,
     did: deckId,

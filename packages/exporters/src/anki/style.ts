@@ -15,6 +15,17 @@ export const CARD_CSS = `.card {
 .question { font-size: 20px; font-weight: 600; }
 .source { font-size: 12px; color: #656d76; margin-top: 16px; }
 .answer img { max-width: 100%; height: auto; }
+.summary { font-size: 19px; padding: 8px 12px; margin-bottom: 12px; border-left: 4px solid #0969da; background-color: #f6f8fa; border-radius: 4px; }
+.summary p { margin: 0; }
+.full-answer { font-size: 16px; }
+.label { font-size: 13px; font-weight: 600; color: #656d76; margin: 16px 0 4px; }
+.related ul, .references ol { margin: 0; padding-left: 20px; font-size: 14px; }
+.references { font-size: 13px; }
+.question-link { text-decoration: underline dotted; }
+.retired { padding: 8px 12px; border: 1px dashed #d0d7de; border-radius: 4px; }
+/* Wide tables and formulas scroll inside the card instead of widening it on a phone. */
+.answer table { display: block; max-width: 100%; overflow-x: auto; }
+.answer mjx-container[display="true"] { display: block; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
 .answer pre {
   text-align: left;
   overflow-x: auto;
@@ -40,6 +51,8 @@ export const CARD_CSS = `.card {
 .nightMode.card, .night_mode.card, .nightMode .card, .night_mode .card { color: #e6edf3; background-color: #0d1117; }
 .nightMode .breadcrumb, .night_mode .breadcrumb, .nightMode .source, .night_mode .source { color: #8d96a0; }
 .nightMode .answer pre, .night_mode .answer pre { background-color: #161b22; }
+.nightMode .summary, .night_mode .summary { background-color: #161b22; border-left-color: #4493f8; }
+.nightMode .label, .night_mode .label { color: #8d96a0; }
 .nightMode .answer :not(pre) > code, .night_mode .answer :not(pre) > code { background-color: #262c36; }
 .nightMode .answer th, .night_mode .answer th, .nightMode .answer td, .night_mode .answer td { border-color: #3d444d; }
 .nightMode .answer blockquote, .night_mode .answer blockquote { border-left-color: #3d444d; color: #8d96a0; }

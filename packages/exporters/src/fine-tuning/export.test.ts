@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { ExportResult } from '../output.js';
-import { dataset, record, records, testDataset } from '../test-dataset.js';
+import { dataset, record, records, testDataset } from '../../test/helpers/dataset.js';
 import { outputText } from '../output.js';
 import { DEFAULT_SYSTEM_PROMPT, exportFineTuning } from './export.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportResult } from '../output.js';
-import { LONG_ANSWER, dataset, record, records, testDataset } from '../test-dataset.js';
+import { LONG_ANSWER, dataset, record, records, testDataset } from '../../test/helpers/dataset.js';
 import { codePointLength } from '../text.js';
 import { toLangChainDocument, toLlamaIndexNode } from './adapters.js';
 import type { RagChunk } from './chunk.js';

@@ -1,7 +1,7 @@
 // Reads an .apkg back the way an importer would: unzip, then open collection.anki2 with SQLite.
 import { unzipSync } from 'fflate';
 import initSqlJs from 'sql.js';
-import { type ExportResult, outputBytes } from './output.js';
+import { type ExportResult, outputBytes } from '../../src/output.js';
 
 export interface OpenedApkg {
   entries: Record<string, Uint8Array>;

@@ -15,7 +15,9 @@ export const PNG = Buffer.from(
 interface RecordInput {
   id: string;
   question: string;
+  summary?: string;
   answer: string;
+  related?: string[];
   answerText?: string;
   breadcrumb?: string[];
   tags?: string[];
@@ -23,7 +25,7 @@ interface RecordInput {
   line?: number;
 }
 
-/** A schema-valid record; the hash is computed as the parser does. */
+/** A schema-valid record; its hash changes with the question and the answer. */
 export function record(input: RecordInput): QuestionRecord {
   const line = input.line ?? 1;
   const base = {
@@ -33,7 +35,7 @@ export function record(input: RecordInput): QuestionRecord {
     aliases: [],
     lang: 'zh',
     answerText: input.answerText ?? input.answer,
-    related: [],
+    related: input.related ?? [],
     breadcrumb: input.breadcrumb ?? ['卷积神经网络（CNN）基础', '卷积层'],
     tags: input.tags ?? [],
     references: [],
@@ -42,7 +44,7 @@ export function record(input: RecordInput): QuestionRecord {
   };
   return input.answer === ''
     ? { ...base, status: 'unanswered', answer: '' }
-    : { ...base, status: 'answered', answer: input.answer };
+    : { ...base, status: 'answered', ...(input.summary === undefined ? {} : { summary: input.summary }), answer: input.answer };
 }
 
 export function dataset(questions: QuestionRecord[]): Dataset {
