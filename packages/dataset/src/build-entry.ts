@@ -7,5 +7,5 @@ export { datasetFiles } from './outputs.js';
 export { datasetJson, datasetJsonl } from './serialize.js';
 export { escapeLineSeparators } from '@mianjing/schema';
 export { removePendingWrites, writeFilesAtomic } from './write.js';
-export type { OutputFile } from './write.js';
+export type { OutputFile } from '@mianjing/schema';
 export { bundledContentDir, bundledDatasetInfo } from './paths.js';

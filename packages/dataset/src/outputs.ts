@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { schemaPath, type Dataset } from '@mianjing/schema';
+import { schemaPath, type Dataset, type OutputFile } from '@mianjing/schema';
 import { datasetJsonChunks, datasetJsonlChunks } from './serialize.js';
-import type { OutputFile } from './write.js';
 
 /** The three files of a built dataset: `dataset.json`, `dataset.jsonl` and the JSON Schema they follow. */
 export function datasetFiles(dataset: Dataset): OutputFile[] {

@@ -2,16 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-
-export interface OutputFile {
-  /** Relative to the output folder, "/"-separated. */
-  path: string;
-  /**
-   * Bytes, text, or pieces of either written one after another as they are produced (so big outputs never sit in
-   * memory whole); text is written as UTF-8.
-   */
-  data: string | Uint8Array | Iterable<string | Uint8Array>;
-}
+import type { OutputFile } from '@mianjing/schema';
 
 /** Temporary files being written right now, so an interrupted process can remove them on its way out. */
 const pending = new Set<string>();

@@ -14,54 +14,63 @@ describe('exportCsv', () => {
 
   it('writes questions.csv with a BOM and CRLF row ends', () => {
     expect(result.files.map((f) => f.path)).toEqual(['questions.csv']);
-    expect(text.startsWith('\uFEFFid,question,answer,tags,breadcrumb,source,status\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFid,question,summary,answer,related,tags,breadcrumb,source,status,lang\r\n')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     // Every LF outside a quoted cell ends a row and follows a CR.
     const unquoted = text.replace(/"(?:[^"]|"")*"/g, '');
     expect(unquoted.match(/\n/g)).toHaveLength(records().length + 1);
     expect(unquoted.match(/\r\n/g)).toHaveLength(records().length + 1);
-    expect(result.summary).toEqual({ rows: records().length });
+    expect(result.summary).toEqual({ rows: records().length, guardedCells: 3 });
   });
 
   it('round-trips every cell through an RFC 4180 parser', () => {
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(['id', 'question', 'answer', 'tags', 'breadcrumb', 'source', 'status']);
-    const formula = /^[=+\-@\t\r＝＋－＠]/;
-    const expected = (value: string) => {
-      // The dataset's only control characters and lone surrogates (U+D800, U+DC00).
-      const clean = value.replace(/[\u0000\u001f]/g, '').replace(/\ud800|\udc00/g, '\uFFFD');
-      return formula.test(clean) ? `'${clean}` : clean;
-    };
+    expect(rows[0]).toEqual(['id', 'question', 'summary', 'answer', 'related', 'tags', 'breadcrumb', 'source', 'status', 'lang']);
+    // The cells the formula guard must change, found by reading the test dataset, not by the exporter's rule.
+    const guarded = new Set(['csv/tricky question', 'csv/dash question', 'csv/dash answer']);
+    // The dataset's only control characters (NUL, U+001F) are dropped, its lone surrogates replaced.
+    const clean = (value: string) => value.replace(/[\u0000\u001f]/g, '').replace(/\ud800|\udc00/g, '\uFFFD');
     for (const [i, r] of records().entries()) {
-      expect(rows[i + 1]).toEqual(
-        [
-          r.id,
-          r.question,
-          r.answer,
-          r.tags.join(';'),
-          r.breadcrumb.join(' > '),
-          `${r.source.path}:${r.source.line}-${r.source.endLine}`,
-          r.status,
-        ].map(expected),
-      );
+      const cell = (column: string, value: string) => `${guarded.has(`${r.id} ${column}`) ? "'" : ''}${clean(value)}`;
+      expect(rows[i + 1]).toEqual([
+        cell('id', r.id),
+        cell('question', r.question),
+        '',
+        cell('answer', r.answer),
+        '',
+        cell('tags', r.tags.join(';')),
+        cell('breadcrumb', r.breadcrumb.join(' > ')),
+        `${r.source.path}:${r.source.line}-${r.source.endLine}`,
+        r.status,
+        'zh',
+      ]);
     }
   });
 
   it('keeps the tricky cells intact', () => {
     const rows = parseCsv(text);
     const tricky = rows.find((row) => row[0] === 'csv/tricky');
-    expect(tricky?.[2]).toBe('含 "引号"、逗号, 和\r回车\n换行\u2028行分隔\u2029段分隔');
-    expect(tricky?.[4]).toBe('表格, "导出" > 公式');
-    expect(tricky?.[5]).toBe('misc/csv.md:1-3');
-    expect(rows.find((row) => row[0] === 'cnn/todo')?.slice(2)).toEqual(['', '', '卷积神经网络（CNN）基础 > 卷积层', 'cnn/basics.md:40-42', 'unanswered']);
-    expect(rows.find((row) => row[0] === 'cnn/control-chars')?.[2]).toBe('空字符、字段分隔符、孤立代理项\uFFFD和\uFFFD都要处理。');
+    expect(tricky?.[3]).toBe('含 "引号"、逗号, 和\r回车\n换行\u2028行分隔\u2029段分隔');
+    expect(tricky?.[6]).toBe('表格, "导出" > 公式');
+    expect(tricky?.[7]).toBe('misc/csv.md:1-3');
+    expect(rows.find((row) => row[0] === 'cnn/todo')?.slice(2)).toEqual(['', '', '', '', '卷积神经网络（CNN）基础 > 卷积层', 'cnn/basics.md:40-42', 'unanswered', 'zh']);
+    expect(rows.find((row) => row[0] === 'cnn/control-chars')?.[3]).toBe('空字符、字段分隔符、孤立代理项\uFFFD和\uFFFD都要处理。');
+  });
+
+  it('writes the summary, related ids, and links to other questions as their text', () => {
+    const linked = dataset([
+      record({ id: 'a/x', question: '问题 X？', summary: '短答见[Y](#a/y)。', answer: '详见[](#a/y)与`[代码](#a/y)`。', related: ['a/y'] }),
+      record({ id: 'a/y', question: '问题 Y？', answer: '答。' }),
+    ]);
+    const [, x] = parseCsv(textOf(exportCsv(linked)));
+    expect(x?.slice(2, 5)).toEqual(['短答见Y。', '详见「问题 Y？」与`[代码](#a/y)`。', 'a/y']);
   });
 
   it('neutralizes formula cells by default', () => {
     const rows = parseCsv(text);
     expect(rows.find((row) => row[0] === 'csv/tricky')?.[1]).toBe("'=SUM(1) 在表格里会怎样？");
     expect(rows.find((row) => row[0] === 'csv/dash')?.[1]).toBe("'＋全角加号开头的问题？");
-    expect(rows.find((row) => row[0] === 'csv/dash')?.[2]).toBe("'- 列表项一\n- 列表项二");
+    expect(rows.find((row) => row[0] === 'csv/dash')?.[3]).toBe("'- 列表项一\n- 列表项二");
   });
 
   it.each([

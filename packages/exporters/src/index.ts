@@ -1,9 +1,9 @@
 export type { ExportResult, ExportWarning, OutputFile, TextChunks } from './output.js';
 export { outputBytes, outputText } from './output.js';
-export { exportAnki } from './anki/export.js';
+export { RETIRED_TAG, exportAnki } from './anki/export.js';
 export type { AnkiOptions, RenderCache } from './anki/export.js';
 export type { RenderedAnswer } from './anki/html.js';
-export { DEFAULT_SYSTEM_PROMPT, exportFineTuning } from './fine-tuning/export.js';
+export { DEFAULT_SYSTEM_PROMPTS, exportFineTuning } from './fine-tuning/export.js';
 export type { FineTuningOptions } from './fine-tuning/export.js';
 export type { SplitOptions } from './fine-tuning/split.js';
 export type { FineTuningStyle } from './fine-tuning/styles.js';

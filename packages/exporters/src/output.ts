@@ -1,20 +1,12 @@
+import type { OutputFile } from '@mianjing/schema';
+
+export type { OutputFile };
+
 /**
  * Text produced piece by piece when it is written, so a large export never sits in memory whole. It can be
  * iterated again (each pass produces the same pieces).
  */
 export type TextChunks = Iterable<string>;
-
-/** A file an exporter produces; the CLI writes it (atomically) under its output directory. */
-export interface OutputFile {
-  /** Relative path with `/` separators. */
-  path: string;
-  /**
-   * Bytes, text the CLI writes as UTF-8, or pieces of either written one after another as they are produced (text
-   * pieces as UTF-8), so a large file never has to sit in memory whole. `fs.promises.writeFile(path, data)` writes
-   * every form; `outputText` and `outputBytes` join one.
-   */
-  data: Uint8Array | string | Iterable<string | Uint8Array>;
-}
 
 /** A re-iterable sequence of text pieces made lazily from `items`. */
 export function chunks<T>(items: Iterable<T>, piece: (item: T) => string | Iterable<string>, prefix = ''): TextChunks {

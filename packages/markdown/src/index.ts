@@ -5,6 +5,6 @@ export type { MarkdownOptions } from './processor.js';
 export { remarkDisplayMathLines } from './display-math.js';
 export { RENDERER_ID, renderHtml, resolveImages, sanitizeSchema } from './html.js';
 export type { ImageRewriter, MathRenderer, QuestionLinkTarget, RenderedHtml, RenderOptions } from './html.js';
-export { QUESTION_ID, linkedRecordId } from './links.js';
+export { QUESTION_ID, linkedRecordId, replaceQuestionLinks } from './links.js';
 export { isWithin, resolveInContent } from './paths.js';
 export { inlineText, plainText, unwikilink } from './plain-text.js';

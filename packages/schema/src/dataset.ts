@@ -48,3 +48,6 @@ export type DatasetMeta = z.infer<typeof DatasetMeta>;
 export type NoteInfo = z.infer<typeof NoteInfo>;
 export type RetiredId = z.infer<typeof RetiredId>;
 export type Dataset = z.infer<typeof Dataset>;
+
+/** A dataset as exporters take it: any of its lists may be readonly (as `@mianjing/dataset` gives them). */
+export type ReadonlyDataset = { readonly [K in keyof Dataset]: Dataset[K] extends Array<infer T> ? readonly T[] : Dataset[K] };

@@ -83,6 +83,8 @@ export const QuestionRecord = z
   .describe('One interview question and its answer.');
 
 export type QuestionRecord = z.infer<typeof QuestionRecord>;
+export type AnsweredRecord = z.infer<typeof AnsweredRecord>;
+export type UnansweredRecord = z.infer<typeof UnansweredRecord>;
 export type Reference = z.infer<typeof Reference>;
 export type SourceLocation = z.infer<typeof SourceLocation>;
 export type RecordStatus = QuestionRecord['status'];

@@ -1,4 +1,4 @@
-import type { Dataset, QuestionRecord, Reference } from '@mianjing/schema';
+import type { ReadonlyDataset, QuestionRecord, Reference } from '@mianjing/schema';
 import { resolveImages } from '@mianjing/markdown';
 import type { ExportResult, ExportWarning } from '../output.js';
 import { cleanText } from '../text.js';
@@ -49,7 +49,7 @@ export const RETIRED_TAG = 'mianjing::retired';
  * retired id so that a collection that has it learns where it went. Unanswered questions make no card; they are
  * counted in the summary.
  */
-export async function exportAnki(dataset: Dataset, options: AnkiOptions = {}): Promise<ExportResult> {
+export async function exportAnki(dataset: ReadonlyDataset, options: AnkiOptions = {}): Promise<ExportResult> {
   const timestamp = options.timestamp ?? 0;
   if (!Number.isSafeInteger(timestamp)) throw new RangeError(`timestamp must be whole seconds, got ${timestamp}`);
   const modTime = options.modTime ?? (() => timestamp);

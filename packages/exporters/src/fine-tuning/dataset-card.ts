@@ -5,7 +5,7 @@ export interface DatasetCardInput {
   meta: DatasetMeta;
   files: readonly DataFile[];
   examples: number;
-  systemPrompt: string;
+  systemPrompts: readonly string[];
 }
 
 // Hugging Face's size buckets, upper bounds exclusive.
@@ -31,7 +31,7 @@ function hfLicense(spdx: string): string {
 const yamlString = (value: string): string => JSON.stringify(value);
 
 /** The dataset card `README.md`: Hugging Face YAML front matter, then a short description. */
-export function datasetCard({ meta, files, examples, systemPrompt }: DatasetCardInput): string {
+export function datasetCard({ meta, files, examples, systemPrompts }: DatasetCardInput): string {
   const styles = [...new Set(files.map((file) => file.style))];
   const yaml = [
     '---',
@@ -66,7 +66,7 @@ export function datasetCard({ meta, files, examples, systemPrompt }: DatasetCard
     ...files.map((file) => `| \`${file.path}\` | ${file.style}${file.split ? ` (${file.split})` : ''} |`),
     '| `dataset_info.json` | LLaMA-Factory 数据集注册 |',
     '',
-    `系统提示词：${systemPrompt ? `「${systemPrompt}」` : '无'}`,
+    `系统提示词：${systemPrompts.filter(Boolean).map((prompt) => `「${prompt}」`).join('、') || '无'}`,
     '',
     `许可证：${meta.license}。`,
     '',

@@ -4,7 +4,10 @@ import { parse as parseYaml } from 'yaml';
 import type { ExportResult } from '../output.js';
 import { dataset, record, records, testDataset } from '../../test/helpers/dataset.js';
 import { outputText } from '../output.js';
-import { DEFAULT_SYSTEM_PROMPT, exportFineTuning } from './export.js';
+import { DEFAULT_SYSTEM_PROMPTS, exportFineTuning } from './export.js';
+
+// The prompt the Chinese test records get, written out: the export must pick it by the record's language.
+const ZH_PROMPT = '你是一位经验丰富的技术面试官。请用中文准确、有条理地回答面试问题，需要时给出公式、代码或例子。';
 
 const text = (result: ExportResult, path: string): string => {
   const file = result.files.find((f) => f.path === path);
@@ -81,17 +84,17 @@ describe('exportFineTuning', () => {
       const question = r.question.replace(/[\u0000\u001f]/g, '');
       const answer = r.answer.replace(/[\u0000\u001f]/g, '').replace(/\ud800|\udc00/g, '\uFFFD');
       expect(openai[i]).toEqual([
-        { role: 'system', content: DEFAULT_SYSTEM_PROMPT },
+        { role: 'system', content: ZH_PROMPT },
         { role: 'user', content: question },
         { role: 'assistant', content: answer },
       ]);
-      expect(alpaca[i]).toEqual({ instruction: question, input: '', output: answer, system: DEFAULT_SYSTEM_PROMPT });
+      expect(alpaca[i]).toEqual({ instruction: question, input: '', output: answer, system: ZH_PROMPT });
       expect(sharegpt[i]).toEqual({
         conversations: [
           { from: 'human', value: question },
           { from: 'gpt', value: answer },
         ],
-        system: DEFAULT_SYSTEM_PROMPT,
+        system: ZH_PROMPT,
       });
     }
     expect(JSON.stringify(alpaca)).toContain('```python');
@@ -106,6 +109,25 @@ describe('exportFineTuning', () => {
       expect(openAiFormatErrors(example)).toEqual([]);
       expect((example['messages'] as Array<{ role: string }>).map((m) => m.role)).toEqual(['user', 'assistant']);
     }
+  });
+
+  it('picks the system prompt by each record’s language', () => {
+    const mixed = dataset([record({ id: 'a/zh', question: '什么是过拟合？', answer: '训练误差小、测试误差大。' }), { ...record({ id: 'a/en', question: 'What is overfitting?', answer: 'Low training error, high test error.' }), lang: 'en' }]);
+    const systems = lines(exportFineTuning(mixed, { styles: ['alpaca'] }), 'alpaca.jsonl').map((l) => l['system']);
+    expect(systems).toEqual([ZH_PROMPT, 'You are an experienced technical interviewer. Answer interview questions in English, accurately and clearly, with formulas, code or examples where they help.']);
+    expect(DEFAULT_SYSTEM_PROMPTS['zh']).toBe(ZH_PROMPT);
+  });
+
+  it('trains the full answer (summary first) or the summary alone, with question links as their text', () => {
+    const linked = dataset([
+      record({ id: 'a/x', question: '问题 X？', summary: '短答，见[Y](#a/y)。', answer: '详见[](#a/y)。', related: ['a/y'] }),
+      record({ id: 'a/y', question: '问题 Y？', answer: '只有完整答案。' }),
+    ]);
+    const full = lines(exportFineTuning(linked, { styles: ['alpaca'] }), 'alpaca.jsonl').map((l) => l['output']);
+    expect(full).toEqual(['短答，见Y。\n\n详见「问题 Y？」。', '只有完整答案。']);
+    const concise = exportFineTuning(linked, { styles: ['alpaca'], answer: 'summary' });
+    expect(lines(concise, 'alpaca.jsonl').map((l) => l['output'])).toEqual(['短答，见Y。']);
+    expect(concise.summary).toMatchObject({ examples: 1, withoutSummary: 1 });
   });
 
   it('warns about examples estimated above maxTokens', () => {
@@ -138,8 +160,7 @@ describe('split', () => {
     const validation = ids(first, 'alpaca.validation.jsonl');
     expect(train.filter((id) => validation.includes(id))).toEqual([]);
     expect([...train, ...validation].sort()).toEqual(many.questions.map((q) => q.id).sort());
-    expect(validation.length).toBeGreaterThan(40);
-    expect(validation.length).toBeLessThan(120);
+    expect(validation).toHaveLength(80);
     const order = (list: string[]) => list.map((id) => Number(id.slice(2)));
     expect(order(train)).toEqual([...order(train)].sort((a, b) => a - b));
     expect(first.summary).toMatchObject({ train: train.length, validation: validation.length });
@@ -147,11 +168,21 @@ describe('split', () => {
     expect(openaiValidation).toEqual(lines(first, 'alpaca.validation.jsonl').map((l) => l['instruction']));
   });
 
-  it('keeps each record on its side when other records change, and depends on the seed', () => {
+  it('hits the requested fraction to within one example, for any size', () => {
+    for (const [n, fraction] of [[101, 0.1], [7, 0.5], [3, 0.34], [400, 0.05]] as const) {
+      const examples = dataset(many.questions.slice(0, n));
+      const result = exportFineTuning(examples, { styles: ['alpaca'], split: { validation: fraction } });
+      expect(Math.abs((result.summary['validation'] ?? 0) - fraction * n)).toBeLessThanOrEqual(1);
+      expect(result.summary['validation']! + result.summary['train']!).toBe(n);
+    }
+  });
+
+  it('moves at most one record across when one is removed, and depends on the seed', () => {
     const base = ids(exportFineTuning(many, { styles: ['alpaca'], split: { validation: 0.2 } }), 'alpaca.validation.jsonl');
-    const fewer = dataset(many.questions.filter((_, i) => i % 3 !== 0));
+    const fewer = dataset(many.questions.filter((q) => q.id !== base[0]));
     const kept = ids(exportFineTuning(fewer, { styles: ['alpaca'], split: { validation: 0.2 } }), 'alpaca.validation.jsonl');
-    expect(kept).toEqual(base.filter((id) => fewer.questions.some((q) => q.id === id)));
+    expect(kept.filter((id) => !base.includes(id)).length).toBeLessThanOrEqual(1);
+    expect(base.filter((id) => id !== base[0] && !kept.includes(id))).toEqual([]);
     const reseeded = ids(exportFineTuning(many, { styles: ['alpaca'], split: { validation: 0.2, seed: 'other' } }), 'alpaca.validation.jsonl');
     expect(reseeded).not.toEqual(base);
   });

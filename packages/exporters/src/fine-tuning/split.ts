@@ -1,4 +1,4 @@
-import { leadingNumber, sha256 } from '../hash.js';
+import { sha256 } from '../hash.js';
 
 export interface SplitOptions {
   /** Share of examples in the validation set, 0..1. */
@@ -8,10 +8,12 @@ export interface SplitOptions {
 }
 
 /**
- * Whether a record belongs to the validation set. Hashing seed and record id (not Math.random,
- * not the position) keeps every record on its side across builds and as other records come and go.
+ * The ids that go to the validation set: `round(validation × n)` of them, the ones whose hash of seed and id comes
+ * first. Hashing (not Math.random, not the position) keeps the split the same on every build, and a record that is
+ * added or removed moves at most one other across.
  */
-export function isValidation(recordId: string, split: SplitOptions): boolean {
-  const draw = leadingNumber(sha256(`${split.seed ?? ''}\u0000${recordId}`), 4) / 2 ** 32;
-  return draw < split.validation;
+export function validationIds(ids: readonly string[], split: SplitOptions): Set<string> {
+  const count = Math.round(split.validation * ids.length);
+  const ranked = ids.map((id) => ({ id, key: sha256(`${split.seed ?? ''}\u0000${id}`) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return new Set(ranked.slice(0, count).map((entry) => entry.id));
 }

@@ -18,7 +18,7 @@ export interface LlamaIndexNode {
 
 // LlamaIndex puts unexcluded metadata in front of the text it embeds or prompts with: bookkeeping
 // keys are noise there, and the breadcrumb is in the text already.
-const BOOKKEEPING: ReadonlyArray<keyof ChunkMetadata> = ['hash', 'line', 'endLine', 'datasetVersion', 'parentId', 'breadcrumb'];
+const BOOKKEEPING: ReadonlyArray<keyof ChunkMetadata> = ['hash', 'line', 'endLine', 'datasetVersion', 'parentId', 'breadcrumb', 'related', 'lang'];
 const NOT_EMBEDDED: ReadonlyArray<keyof ChunkMetadata> = [...BOOKKEEPING, 'source', 'status', 'datasetName', 'part', 'parts'];
 
 export function toLangChainDocument(chunk: RagChunk): LangChainDocument {
@@ -36,4 +36,4 @@ export function toLlamaIndexNode(chunk: RagChunk): LlamaIndexNode {
   };
 }
 
-const copyMetadata = (metadata: ChunkMetadata): ChunkMetadata => ({ ...metadata, tags: [...metadata.tags] });
+const copyMetadata = (metadata: ChunkMetadata): ChunkMetadata => ({ ...metadata, tags: [...metadata.tags], related: [...metadata.related] });

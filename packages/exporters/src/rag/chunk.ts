@@ -9,6 +9,12 @@ export interface ChunkMetadata {
   tags: string[];
   hash: string;
   status: 'answered' | 'unanswered';
+  /** Language of the record (BCP 47). */
+  lang: string;
+  /** The record's short answer (Markdown, links to other questions as their text), "" when it has none. */
+  summary: string;
+  /** Ids of the records this one links to: fetch them to follow a link. */
+  related: string[];
   datasetName: string;
   datasetVersion: string;
   /** Only on parts of a split answer: the record id, the 1-based part and the number of parts. */

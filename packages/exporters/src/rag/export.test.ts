@@ -58,10 +58,35 @@ describe('exportRag', () => {
       tags: ['CNN', 'deep learning', 'ML::CNN', 'cnn'],
       hash: source?.hash,
       status: 'answered',
+      lang: 'zh',
+      summary: '',
+      related: [],
       datasetName: '@mianjing/dataset',
       datasetVersion: '1.2.0',
     });
     expect(chunks.find((c) => c.id === 'cnn/todo')?.metadata.status).toBe('unanswered');
+  });
+
+  it('carries the summary (links as text) and the related ids in the metadata', () => {
+    const linked = dataset([
+      record({ id: 'a/x', question: '问题 X？', summary: '短答，见[Y](#a/y)。', answer: '详见 Y。', related: ['a/y'] }),
+      record({ id: 'a/y', question: '问题 Y？', answer: '答。' }),
+    ]);
+    const [x] = outputText(exportRag(linked).files[0]!.data).trimEnd().split('\n').map((line) => JSON.parse(line) as RagChunk);
+    expect(x?.metadata).toMatchObject({ summary: '短答，见Y。', related: ['a/y'], lang: 'zh' });
+  });
+
+  // A splitter that segments or rescans the whole text per cut takes minutes here and hits the test timeout.
+  it('splits a 3-million-character answer without sentence ends, at grapheme boundaries', () => {
+    const family = '👨‍👩‍👧';
+    const huge = `${'表'.repeat(1499)}${family}${'格'.repeat(3_000_000)}`;
+    const result = exportRag(dataset([record({ id: 'big/table', question: '大表？', answer: huge })]), { maxChars: 1500 });
+    const parts = outputText(result.files[0]!.data).trimEnd().split('\n').map((line) => JSON.parse(line) as RagChunk);
+    expect(parts.length).toBe(result.summary['chunks']);
+    expect(parts.length).toBeGreaterThan(2000);
+    // The family emoji is one grapheme: it is never cut in half.
+    expect(parts.some((part) => part.text.includes(family))).toBe(true);
+    expect(parts.every((part) => [...part.text.split('\n\n').at(-1)!].length <= 1500)).toBe(true);
   });
 
   it('splits a long answer at paragraphs into parts that each repeat breadcrumb and question', () => {

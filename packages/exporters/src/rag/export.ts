@@ -1,5 +1,6 @@
-import type { Dataset, QuestionRecord } from '@mianjing/schema';
+import type { ReadonlyDataset, QuestionRecord } from '@mianjing/schema';
 import { jsonLine } from '../jsonl.js';
+import { unlinkQuestions } from '../links.js';
 import { chunks, type ExportResult } from '../output.js';
 import { cleanText } from '../text.js';
 import type { ChunkMetadata, RagChunk } from './chunk.js';
@@ -15,18 +16,19 @@ export interface RagOptions {
  * metadata says so). An answer over `maxChars` becomes several chunks, each repeating the
  * breadcrumb and question so that no part is retrieved without its question.
  */
-export function exportRag(dataset: Dataset, options: RagOptions = {}): ExportResult {
+export function exportRag(dataset: ReadonlyDataset, options: RagOptions = {}): ExportResult {
   const maxChars = options.maxChars ?? 1500;
   if (!Number.isInteger(maxChars) || maxChars < 1) throw new RangeError(`maxChars must be a positive integer, got ${maxChars}`);
   // Counted in a first pass; the chunks themselves are made again as the file is written.
   let chunkCount = 0;
   let splitRecords = 0;
+  const unlink = unlinkQuestions(dataset);
   for (const record of dataset.questions) {
-    const parts = recordChunks(record, dataset, maxChars).length;
+    const parts = recordChunks(record, dataset, maxChars, unlink).length;
     chunkCount += parts;
     if (parts > 1) splitRecords++;
   }
-  const data = chunks(dataset.questions, (record) => recordChunks(record, dataset, maxChars).map((chunk) => jsonLine(chunk)));
+  const data = chunks(dataset.questions, (record) => recordChunks(record, dataset, maxChars, unlink).map((chunk) => jsonLine(chunk)));
   return {
     files: [{ path: 'chunks.jsonl', data }],
     summary: {
@@ -40,7 +42,7 @@ export function exportRag(dataset: Dataset, options: RagOptions = {}): ExportRes
 }
 
 /** The chunks of one record, built with `dataset`'s name and version in their metadata. */
-function recordChunks(record: QuestionRecord, dataset: Dataset, maxChars: number): RagChunk[] {
+function recordChunks(record: QuestionRecord, dataset: ReadonlyDataset, maxChars: number, unlink: (markdown: string) => string): RagChunk[] {
   const breadcrumb = cleanText(record.breadcrumb.join(' > '));
   const heading = `${breadcrumb}\n${cleanText(record.question)}`;
   const metadata: ChunkMetadata = {
@@ -51,6 +53,9 @@ function recordChunks(record: QuestionRecord, dataset: Dataset, maxChars: number
     tags: record.tags.map(cleanText),
     hash: record.hash,
     status: record.status,
+    lang: record.lang,
+    summary: record.status === 'answered' && record.summary !== undefined ? cleanText(unlink(record.summary)) : '',
+    related: [...record.related],
     datasetName: dataset.meta.name,
     datasetVersion: dataset.meta.version,
   };
