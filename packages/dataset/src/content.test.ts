@@ -12,13 +12,24 @@ const contentDir = bundledContentDir;
 // The seed documents sit beside the repository (../shared/seeds) on developer machines and in CI.
 const seedsDir = join(contentDir, '..', '..', 'shared', 'seeds');
 
-interface CoverageEntry {
+interface SeedEntry {
   seed: string;
   question: string;
   id: string;
 }
+interface CanonEntry {
+  canon: string;
+  id?: string;
+  skip?: string;
+}
 
-const coverage = parse(readFileSync(join(contentDir, 'coverage.yml'), 'utf8')) as CoverageEntry[];
+const entries = parse(readFileSync(join(contentDir, 'coverage.yml'), 'utf8')) as Array<SeedEntry | CanonEntry>;
+const coverage = entries.filter((entry): entry is SeedEntry => 'seed' in entry);
+const canonCoverage = entries.filter((entry): entry is CanonEntry => 'canon' in entry);
+// The canon sits beside the repository (../shared/canon) on developer machines and in CI.
+const canonFile = join(contentDir, '..', '..', 'shared', 'canon', 'canon.json');
+// The content issues done so far cover these groups of the canon.
+const COVERED_GROUPS = ['dl-foundations', 'llm'];
 let result: Awaited<ReturnType<typeof buildDataset>>;
 
 beforeAll(async () => {
@@ -50,6 +61,33 @@ describe('content/', () => {
     const byId = new Map(result.dataset.questions.map((q) => [q.id, q]));
     const untagged = coverage.filter((entry) => entry.seed === 'InterviewSumm.md' && !byId.get(entry.id)?.tags.includes('面经'));
     expect(untagged).toEqual([]);
+  });
+});
+
+describe('the canon coverage in content/coverage.yml', () => {
+  it('maps each item once, to an answered record or a reason to skip it', () => {
+    const answered = new Set(result.dataset.questions.filter((q) => q.status === 'answered').map((q) => q.id));
+    const keys = canonCoverage.map((entry) => entry.canon);
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+    expect(canonCoverage.filter((entry) => (entry.id === undefined) === (entry.skip === undefined))).toEqual([]);
+    expect(canonCoverage.filter((entry) => entry.id !== undefined && !answered.has(entry.id))).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync(canonFile))('the canon (../shared/canon/canon.json)', () => {
+  const canon = existsSync(canonFile) ? (JSON.parse(readFileSync(canonFile, 'utf8')) as Array<{ id: string; group: string }>) : [];
+
+  it.each(COVERED_GROUPS)('has every item of group %s listed, with under 15%% skipped', (group) => {
+    const items = canon.filter((item) => item.group === group).map((item) => item.id);
+    expect(items.length).toBeGreaterThan(100);
+    const listed = new Map(canonCoverage.map((entry) => [entry.canon, entry]));
+    expect(items.filter((id) => !listed.has(id))).toEqual([]);
+    expect(items.filter((id) => listed.get(id)?.skip !== undefined).length / items.length).toBeLessThan(0.15);
+  });
+
+  it('lists no item that is not in the canon', () => {
+    const ids = new Set(canon.map((item) => item.id));
+    expect(canonCoverage.filter((entry) => !ids.has(entry.canon)).map((entry) => entry.canon)).toEqual([]);
   });
 });
 
