@@ -2,5 +2,5 @@ import { expect, it } from 'vitest';
 import * as api from './index.js';
 
 it('exports exactly the public API', () => {
-  expect(Object.keys(api).sort()).toEqual(['USAGE', 'main']);
+  expect(Object.keys(api).sort()).toEqual(['commandHelp', 'globalHelp', 'main']);
 });

@@ -1,2 +1,3 @@
-export { main, USAGE } from './main.js';
+export { main } from './main.js';
+export { commandHelp, globalHelp } from './options.js';
 export type { Io } from './io.js';

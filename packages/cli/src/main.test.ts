@@ -74,10 +74,10 @@ describe('mianjing build', () => {
     expect(await readdir(out)).toEqual([]);
   });
 
-  it('refuses to write into the content folder', async () => {
+  it('refuses to write into the notes folder, before reading it', async () => {
     const { code, stderr } = await run(['build', 'broken', '--out', 'broken/out']);
     expect(code).toBe(2);
-    expect(stderr).toContain('Refusing to write into the content folder');
+    expect(stderr).toBe('mianjing: Refusing to write into the notes folder (broken/out): give --out a path outside broken\nRun `mianjing --help` for usage.\n');
   });
 });
 
@@ -198,15 +198,29 @@ describe('mianjing export anki', () => {
 });
 
 describe('usage', () => {
-  it('rejects unknown commands, formats and options with exit code 2', async () => {
+  it('rejects unknown commands, formats, options and options of other commands with exit code 2', async () => {
     expect((await run(['frobnicate'])).code).toBe(2);
     expect((await run(['export', 'pdf', '--out', '/tmp/x'])).code).toBe(2);
     expect((await run(['check', '--nope'])).code).toBe(2);
+    const other = await run(['check', 'broken', '--style', 'openai']);
+    expect(other).toEqual({ code: 2, stdout: '', stderr: 'mianjing: Unexpected --style for `check` (see `mianjing check --help`)\nRun `mianjing --help` for usage.\n' });
   });
 
-  it('prints help', async () => {
-    const { code, stdout } = await run(['--help']);
-    expect(code).toBe(0);
-    expect(stdout).toContain('mianjing check [DIR]');
+  it('prints the commands, and each command’s own help with every option, its default and its limits', async () => {
+    const global = await run(['--help']);
+    expect(global.code).toBe(0);
+    for (const command of ['check', 'build', 'export', 'all']) expect(global.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
+    const build = await run(['build', '--help']);
+    expect(build.code).toBe(0);
+    expect(build.stdout).toMatch(/^Usage: mianjing build \[DIR\] --out OUTDIR/);
+    for (const flag of ['--out PATH', '--report FILE', '--strict', '--mode MODE', '--jobs N', '--name NAME', '--dataset-version V', '--quiet']) expect(build.stdout).toContain(flag);
+    expect(build.stdout).not.toContain('--max-chars');
+    const exportHelp = (await run(['help', 'export'])).stdout;
+    expect(exportHelp).toMatch(/Options for rag:\n +--max-chars N +split answers longer than N code points into several chunks, N ≥ 200 \(default 1500\)/);
+    expect(exportHelp).toContain('--answer WHAT');
+    const anki = (await run(['export', 'anki', '--help'])).stdout;
+    expect(anki).toMatch(/^Usage: mianjing export anki \[DIR\]/);
+    expect(anki).toContain('Options for anki:');
+    expect(anki).not.toContain('--max-chars');
   });
 });

@@ -9,3 +9,4 @@ export { escapeLineSeparators } from '@mianjing/schema';
 export { removePendingWrites, writeFilesAtomic } from './write.js';
 export type { OutputFile } from '@mianjing/schema';
 export { bundledContentDir, bundledDatasetInfo } from './paths.js';
+export { DATASET_RULES } from './rules.js';

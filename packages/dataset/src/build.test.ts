@@ -101,24 +101,6 @@ describe('output', () => {
     expect(first.map((f) => f.path)).toEqual(['dataset.json', 'dataset.jsonl', 'schema.json']);
   });
 
-  it('is written atomically: the target is replaced whole and no temporary file is left', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'mianjing-write-'));
-    await writeFile(join(dir, 'dataset.json'), 'old');
-    await writeFilesAtomic(dir, [{ path: 'dataset.json', data: 'new' }, { path: 'nested/x.txt', data: new Uint8Array([1, 2]) }]);
-    expect(await readFile(join(dir, 'dataset.json'), 'utf8')).toBe('new');
-    expect(await readFile(join(dir, 'nested/x.txt'))).toEqual(Buffer.from([1, 2]));
-    expect((await readdir(dir)).sort()).toEqual(['dataset.json', 'nested']);
-  });
-
-  it('writes pieces of text and bytes one after another, in order', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'mianjing-write-'));
-    const large = new Uint8Array(3 << 20).map((_, i) => i % 251);
-    const pieces = ['头', new Uint8Array([0xe5, 0x8d]), new Uint8Array([0xb7]), '积', large, 'x'.repeat(2 << 20), '尾'];
-    await writeFilesAtomic(dir, [{ path: 'mixed.bin', data: pieces }]);
-    const expected = Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
-    expect((await readFile(join(dir, 'mixed.bin'))).equals(expected)).toBe(true);
-    expect((await readFile(join(dir, 'mixed.bin'), 'utf8')).slice(0, 3)).toBe('头卷积');
-  });
 });
 
 describe('parallel parsing', () => {

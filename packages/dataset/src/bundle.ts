@@ -1,4 +1,5 @@
 // Builds the bundled notes into data/ (this package's `build` script). Fails on any content error.
+import { formatMessage } from '@mianjing/parser';
 import { buildDataset } from './build.js';
 import { datasetFiles } from './outputs.js';
 import { bundledContentDir, bundledDatasetInfo, dataDir } from './paths.js';
@@ -6,7 +7,7 @@ import { writeFilesAtomic } from './write.js';
 
 const result = await buildDataset(bundledContentDir, bundledDatasetInfo());
 for (const file of result.files) {
-  for (const message of file.messages) console.error(`content/${message.file}:${message.line ?? 1}:${message.column ?? 1}: ${message.reason} [${message.ruleId}]`);
+  for (const message of file.messages) console.error(formatMessage(`content/${file.path}`, message));
 }
 if (result.summary.errors > 0) {
   console.error(`${result.summary.errors} error(s) in content/: run \`pnpm mianjing check\` for details.`);

@@ -66,7 +66,8 @@ export class ParseThread {
   private nextId = 0;
 
   constructor(script: URL, contentRoot: string, options: ParseOptions) {
-    this.worker = new Worker(script, { workerData: { contentRoot, options } });
+    // The worker runs compiled code: it must not inherit flags such as a test runner's source-code conditions.
+    this.worker = new Worker(script, { workerData: { contentRoot, options }, execArgv: [] });
     this.worker.on('message', ({ id, parsed }: { id: number; parsed: ParsedNote }) => {
       const request = this.waiting.get(id);
       this.waiting.delete(id);

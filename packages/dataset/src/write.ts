@@ -1,75 +1,83 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import * as fs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from '@mianjing/schema';
+
+/** The file-system calls the writer makes: node:fs/promises, or a stand-in that fails on purpose in tests. */
+export interface WriteSystem {
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  open(path: string, flags: 'w'): Promise<{ write(data: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>; close(): Promise<void> }>;
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string, options: { force: true }): Promise<void>;
+}
 
 /** Temporary files being written right now, so an interrupted process can remove them on its way out. */
 const pending = new Set<string>();
 
 /**
- * Write each file to a temporary name in its own folder, then rename it over the target: a reader (or a build
- * killed half-way) sees the old file or the new one, never a partial one.
+ * Write every file to a temporary name beside its target, and only when all of them are written, rename each over its
+ * target. A failure while writing (a data source that throws, a full disk, a read-only folder) removes the
+ * temporary files and leaves every previous output as it was; a reader never sees a partial file.
  */
-export async function writeFilesAtomic(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
-  const written: string[] = [];
-  for (const file of files) {
-    const target = join(outDir, ...file.path.split('/'));
-    await mkdir(dirname(target), { recursive: true });
-    const temp = join(dirname(target), `.mianjing-${randomBytes(6).toString('hex')}.tmp`);
-    pending.add(temp);
-    try {
-      await writeData(temp, file.data);
-      await rename(temp, target);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    } finally {
+export async function writeFilesAtomic(outDir: string, files: readonly OutputFile[], system: WriteSystem = fs): Promise<string[]> {
+  const written: Array<{ temp: string; target: string }> = [];
+  try {
+    for (const file of files) {
+      const target = join(outDir, ...file.path.split('/'));
+      await system.mkdir(dirname(target), { recursive: true });
+      const temp = join(dirname(target), `.mianjing-${randomBytes(6).toString('hex')}.tmp`);
+      pending.add(temp);
+      written.push({ temp, target });
+      await writeData(system, temp, file.data);
+    }
+    for (const { temp, target } of written) {
+      await system.rename(temp, target);
       pending.delete(temp);
     }
-    written.push(target);
+  } catch (error) {
+    for (const { temp } of written) {
+      if (!pending.has(temp)) continue;
+      await system.rm(temp, { force: true }).catch(() => {});
+      pending.delete(temp);
+    }
+    throw error;
   }
-  return written;
+  return written.map(({ target }) => target);
 }
 
-// Pieces are encoded into one buffer of this many bytes, written each time it fills: few system calls, bounded
-// memory. Joining them into one string instead would make a string of this size per write, too big for V8's young
-// generation: the dead ones pile up in the old generation until its next full collection.
+// Text pieces are encoded into one buffer of this size, written whenever it fills: few system calls, bounded memory.
 const BATCH = 1 << 20;
 
-async function writeData(path: string, data: OutputFile['data']): Promise<void> {
-  if (typeof data === 'string' || data instanceof Uint8Array) return writeFile(path, data);
-  const handle = await open(path, 'w');
+async function writeData(system: WriteSystem, path: string, data: OutputFile['data']): Promise<void> {
+  const handle = await system.open(path, 'w');
   try {
+    const pieces = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
     const buffer = Buffer.allocUnsafe(BATCH);
     let used = 0;
-    for (const piece of data) {
+    const flush = async () => {
+      await writeAll(handle, buffer, used);
+      used = 0;
+    };
+    for (const piece of pieces) {
       if (piece instanceof Uint8Array) {
-        // Bytes are written as they are, after the text before them.
-        await writeAll(handle, buffer, used);
-        used = 0;
+        await flush();
         await writeAll(handle, piece, piece.length);
         continue;
       }
       // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-      if (used + piece.length * 3 > BATCH) {
-        await writeAll(handle, buffer, used);
-        used = 0;
-        if (piece.length * 3 > BATCH) {
-          await handle.write(piece);
-          continue;
-        }
-      }
-      used += buffer.write(piece, used);
+      if (used + piece.length * 3 > BATCH) await flush();
+      if (piece.length * 3 > BATCH) await writeAll(handle, Buffer.from(piece), Buffer.byteLength(piece));
+      else used += buffer.write(piece, used);
     }
-    await writeAll(handle, buffer, used);
+    await flush();
   } finally {
     await handle.close();
   }
 }
 
-async function writeAll(handle: FileHandle, buffer: Uint8Array, length: number): Promise<void> {
-  for (let offset = 0; offset < length; ) offset += (await handle.write(buffer, offset, length - offset)).bytesWritten;
+async function writeAll(handle: Awaited<ReturnType<WriteSystem['open']>>, bytes: Uint8Array, length: number): Promise<void> {
+  for (let offset = 0; offset < length; ) offset += (await handle.write(bytes, offset, length - offset)).bytesWritten;
 }
 
 /** Remove the temporary files of writes still in flight (call it from a signal handler before exiting). */

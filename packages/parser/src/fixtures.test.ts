@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNote, severityOf, type MianjingOptions } from './index.js';
+import { formatMessage, parseNote, type MianjingOptions } from './index.js';
 
 // Each folder under test/fixtures holds input.md, optional options.json, and the expected records.json and
 // messages.txt. UPDATE_FIXTURES=1 rewrites the expectations; review the diff before committing.
@@ -18,7 +18,7 @@ describe('fixtures', () => {
       const records = `${JSON.stringify(file.data.records, null, 2)}\n`;
       const messages = [...file.messages]
         .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
-        .map((m) => `input.md:${m.line}:${m.column}: ${severityOf(m)} ${m.reason} [${m.ruleId}]\n`).join('');
+        .map((m) => `${formatMessage('input.md', m)}\n`).join('');
       const accounting = `${JSON.stringify(file.data.accounting, null, 2)}\n`;
       if (update) {
         writeFileSync(join(dir, 'records.json'), records);

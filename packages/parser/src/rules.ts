@@ -18,17 +18,11 @@ export const RULES = {
   'prose-pointer': 'words that send the reader elsewhere in the note (见上题, 见 4.8, 本笔记), which a record read alone cannot follow',
   'unknown-question-link': 'a link to a question id that no record has',
   'question-candidate-dropped': 'a question candidate that did not become a record, and why (a table-of-contents entry, a duplicate)',
-  'duplicate-id': 'two notes or two questions with the same id',
-  'duplicate-question': 'two questions with the same text',
   'nesting-too-deep': 'quotes or lists nested deeper than the parser follows; the deeper markers are read as text',
-  'retired-id-reused': 'a record whose id is listed as retired in mianjing.json (retired ids are never reused)',
-  'unknown-merge-target': 'a retired id in mianjing.json whose `mergedInto` names no record',
-  'invalid-record': 'a record the dataset schema rejects (it is left out of the dataset)',
-  'unreadable-file': 'a file or folder that cannot be read (permissions, a broken or outside symlink, vanished)',
-  'invalid-encoding': 'a file that is not UTF-8 text (invalid bytes, UTF-16, binary)',
 } as const;
 
-export type RuleId = keyof typeof RULES;
+/** A rule id: one of the parser's RULES, or one the build over a folder adds (see @mianjing/dataset). */
+export type RuleId = keyof typeof RULES | (string & {});
 
 /** How a problem weighs: errors drop what they touch (and fail `check`), warnings and infos do not. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -37,7 +31,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export type ParseMode = 'canonical' | 'lenient';
 
 // Other people's notes have no ids, few answers and free-form prose: those rules are not problems there.
-const LENIENT: Partial<Record<RuleId, Severity | 'off'>> = {
+const LENIENT: Partial<Record<keyof typeof RULES, Severity | 'off'>> = {
   'missing-front-matter': 'off',
   'missing-question-id': 'off',
   'content-outside-question': 'off',
@@ -46,7 +40,7 @@ const LENIENT: Partial<Record<RuleId, Severity | 'off'>> = {
 };
 
 export function severityFor(mode: ParseMode, ruleId: RuleId): Severity | 'off' {
-  return mode === 'canonical' ? 'error' : (LENIENT[ruleId] ?? 'warning');
+  return mode === 'canonical' ? 'error' : (LENIENT[ruleId as keyof typeof RULES] ?? 'warning');
 }
 
 export const MESSAGE_SOURCE = 'mianjing';
@@ -68,4 +62,9 @@ export function report(file: VFile, severity: Severity, ruleId: RuleId, reason: 
 
 export function severityOf(message: VFileMessage): Severity {
   return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
+
+/** `path:line:col: severity reason [rule-id]`, the shape editors and CI annotators recognise. */
+export function formatMessage(path: string, message: VFileMessage): string {
+  return `${path}:${message.line ?? 1}:${message.column ?? 1}: ${severityOf(message)} ${message.reason} [${message.ruleId ?? 'unknown'}]`;
 }
