@@ -125,7 +125,7 @@ describe('mianjing export anki', () => {
       expect(code, stderr).toBe(0);
       const db = new SQL.Database(unzipSync(await readFile(join(out, 'deck.apkg')))['collection.anki2']);
       const rows = db.exec('select sfld, guid, mod from notes order by sfld')[0]!.values;
-      return Object.fromEntries(rows.map(([question, guid, mod]) => [String(question), { guid, mod: Number(mod) }]));
+      return Object.fromEntries(rows.map(([question, guid, mod]: unknown[]) => [String(question), { guid, mod: Number(mod) }]));
     };
     const before = await deck();
     expect(before['不变的问题？']!.mod).toBe(1_600_000_000);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '@mianjing/schema';
+import { SCHEMA_VERSION, type Dataset } from '@mianjing/schema';
 import { datasetJson, datasetJsonl } from './serialize.js';
 
 const record = (id: string, extra = '') => ({
@@ -19,7 +19,7 @@ const record = (id: string, extra = '') => ({
   source: { path: 'a.md', line: 1, endLine: 2 },
   hash: 'a'.repeat(64),
 });
-const meta = { name: 'n', version: '1.0.0', license: 'MIT', languages: ['zh'], schemaVersion: SCHEMA_VERSION, count: 2, answered: 2 };
+const meta: Dataset['meta'] = { name: 'n', version: '1.0.0', license: 'MIT', languages: ['zh'], schemaVersion: SCHEMA_VERSION, count: 2, answered: 2 };
 const notes = [{ id: 'a', path: 'a.md', title: '标题\u2028', references: [{ title: '书\u2029', url: '' }] }];
 const retired = [{ id: 'a/old', mergedInto: 'a/x' }];
 const escaped = (json: string) => json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
