@@ -47,11 +47,13 @@ try {
     const fields = dataset.questions.map((q) => [q.id, q.question, q.answer, q.breadcrumb.join(' › '), `${q.source.path}:${q.source.line}-${q.source.endLine}`, q.tags]);
     writeFileSync(recordsFile, JSON.stringify(fields));
     const cache = new Map();
-    const ours = (name, compress = true) => async () => {
-      const result = await exportAnki(dataset, { timestamp: TIMESTAMP, renderCache: cache, compress });
-      await writeFilesAtomic(join(work, name), result.files);
-      return result;
-    };
+    const ours =
+      (name, compress = true) =>
+      async () => {
+        const result = await exportAnki(dataset, { timestamp: TIMESTAMP, renderCache: cache, compress });
+        await writeFilesAtomic(join(work, name), result.files);
+        return result;
+      };
 
     // First run: every answer rendered (and put in the cache). It is also the 100k-notes-from-scratch check.
     log(`${n} notes (${Math.round(chars)} characters each on average): first export, rendering every answer`);
@@ -81,7 +83,13 @@ try {
       averageChars: Math.round(chars),
       genanki: { medianMs: round(genankiMs), runsMs: samples.genanki.map((ms) => round(ms)), notesPerSec: Math.round(n / (genankiMs / 1000)), usPerNote: perNote(genankiMs) },
       ours: { medianMs: round(oursMs), runsMs: samples.ours.map((ms) => round(ms)), notesPerSec: Math.round(n / (oursMs / 1000)), usPerNote: perNote(oursMs), peakRssMB: round(cold.rssMB) },
-      stored: { medianMs: round(storedMs), runsMs: samples.stored.map((ms) => round(ms)), notesPerSec: Math.round(n / (storedMs / 1000)), usPerNote: perNote(storedMs), ratio: round(storedMs / genankiMs, 2) },
+      stored: {
+        medianMs: round(storedMs),
+        runsMs: samples.stored.map((ms) => round(ms)),
+        notesPerSec: Math.round(n / (storedMs / 1000)),
+        usPerNote: perNote(storedMs),
+        ratio: round(storedMs / genankiMs, 2),
+      },
       firstExport: { ms: round(cold.ms), notesPerSec: Math.round(n / (cold.ms / 1000)), usPerNote: perNote(cold.ms), notes: cold.value.summary.notes },
       ratio: round(oursMs / genankiMs, 2),
       sameDeckFromCache: identical,
@@ -89,9 +97,19 @@ try {
   }
   results.targets = [
     // Like for like: genanki stores the collection in the zip, as `compress: false` does.
-    ...results.sizes.map((s) => ({ name: `Anki export of ${s.notes} notes, stored as genanki stores it, ≤ ${TARGET_RATIO}× genanki-like per note (answers rendered before)`, target: TARGET_RATIO, actual: s.stored.ratio, met: s.stored.ratio <= TARGET_RATIO })),
+    ...results.sizes.map((s) => ({
+      name: `Anki export of ${s.notes} notes, stored as genanki stores it, ≤ ${TARGET_RATIO}× genanki-like per note (answers rendered before)`,
+      target: TARGET_RATIO,
+      actual: s.stored.ratio,
+      met: s.stored.ratio <= TARGET_RATIO,
+    })),
     // Stricter: our default also deflates the collection, work genanki does not do.
-    ...results.sizes.map((s) => ({ name: `Anki export of ${s.notes} notes, deflated (our default), ≤ ${TARGET_RATIO}× genanki-like per note (answers rendered before)`, target: TARGET_RATIO, actual: s.ratio, met: s.ratio <= TARGET_RATIO })),
+    ...results.sizes.map((s) => ({
+      name: `Anki export of ${s.notes} notes, deflated (our default), ≤ ${TARGET_RATIO}× genanki-like per note (answers rendered before)`,
+      target: TARGET_RATIO,
+      actual: s.ratio,
+      met: s.ratio <= TARGET_RATIO,
+    })),
     ...results.sizes.map((s) => ({ name: `${s.notes} notes exported from scratch without error`, target: s.notes, actual: s.firstExport.notes, met: s.firstExport.notes === s.notes })),
   ];
   results.environment.loadAvgAtEnd = loadavg().map((x) => round(x, 2));
@@ -103,10 +121,25 @@ try {
 
 function print(r) {
   console.log(`\nAnki export vs genanki-like (Python sqlite3 + zipfile), median of ${r.runs}; load ${r.environment.loadAvgAtStart.join(' ')} → ${r.environment.loadAvgAtEnd.join(' ')}\n`);
-  console.log(table([
-    ['notes', 'chars/note', 'genanki-like notes/s', 'µs/note', 'ours notes/s', 'µs/note', 'ours/genanki', 'uncompressed µs/note', 'ratio', 'first export notes/s', 'µs/note', 'same deck'],
-    ...r.sizes.map((s) => [s.notes, s.averageChars, s.genanki.notesPerSec, s.genanki.usPerNote, s.ours.notesPerSec, s.ours.usPerNote, `${s.ratio}×`, s.stored.usPerNote, `${s.stored.ratio}×`, s.firstExport.notesPerSec, s.firstExport.usPerNote, s.sameDeckFromCache]),
-  ]));
+  console.log(
+    table([
+      ['notes', 'chars/note', 'genanki-like notes/s', 'µs/note', 'ours notes/s', 'µs/note', 'ours/genanki', 'uncompressed µs/note', 'ratio', 'first export notes/s', 'µs/note', 'same deck'],
+      ...r.sizes.map((s) => [
+        s.notes,
+        s.averageChars,
+        s.genanki.notesPerSec,
+        s.genanki.usPerNote,
+        s.ours.notesPerSec,
+        s.ours.usPerNote,
+        `${s.ratio}×`,
+        s.stored.usPerNote,
+        `${s.stored.ratio}×`,
+        s.firstExport.notesPerSec,
+        s.firstExport.usPerNote,
+        s.sameDeckFromCache,
+      ]),
+    ]),
+  );
   console.log('\n"ours" reruns the export with every answer already rendered (the render cache), as genanki gets its fields ready-made;');
   console.log('"uncompressed" is the same with compress: false, storing the collection as genanki does;');
   console.log('"first export" renders every answer from Markdown to sanitized HTML first.');

@@ -23,6 +23,8 @@ try {
   const zip = await deck.save();
   console.log(JSON.stringify({ ok: true, ms: performance.now() - startTimed, bytes: zip.length }));
 } catch (error) {
-  const message = String(error?.message ?? error).replace(/^abort\("?/, '').split(/\.\s|\n/)[0];
+  const message = String(error?.message ?? error)
+    .replace(/^abort\("?/, '')
+    .split(/\.\s|\n/)[0];
   console.log(JSON.stringify({ ok: false, ms: performance.now() - start, error: message }));
 }

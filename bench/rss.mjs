@@ -19,7 +19,10 @@ const steps = {
     const { unified } = await load('parser', 'unified');
     const [remarkParse, remarkGfm, remarkMath] = await Promise.all(['remark-parse', 'remark-gfm', 'remark-math'].map(async (id) => (await load('parser', id)).default));
     const bare = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) bare.parse(readFileSync(join(dir, name), 'utf8'));
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith('.md'))
+      .sort())
+      bare.parse(readFileSync(join(dir, name), 'utf8'));
   },
   jobs1: (dir, out) => buildAndWrite(dir, out, 1),
   jobs2: (dir, out) => buildAndWrite(dir, out, 2),
@@ -48,7 +51,12 @@ if (step) {
     const corpusMB = corpus.bytes / MB;
     const limitMB = 5 * corpusMB + 200;
     const rows = Object.keys(steps).map((name) => {
-      const child = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), name, corpus.dir, join(work, 'out')], { encoding: 'utf8' }).trim().split('\n').at(-1));
+      const child = JSON.parse(
+        execFileSync(process.execPath, [fileURLToPath(import.meta.url), name, corpus.dir, join(work, 'out')], { encoding: 'utf8' })
+          .trim()
+          .split('\n')
+          .at(-1),
+      );
       console.error(`· ${LARGEST}× ${name}: ${Math.round(child.peakRssMB)} MB, ${child.ms} ms`);
       return { step: name, ms: child.ms, peakRssMB: round(child.peakRssMB), met: child.peakRssMB <= limitMB };
     });

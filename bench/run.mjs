@@ -57,7 +57,14 @@ const work = mkdtempSync(join(tmpdir(), 'mianjing-bench-'));
 const out = join(work, 'out');
 const started = performance.now();
 const results = {
-  environment: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: availableParallelism(), cpuModel: cpus()[0]?.model, totalMemMB: Math.round(totalmem() / MB), loadAvgAtStart: loadavg().map((x) => round(x, 2)) },
+  environment: {
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model,
+    totalMemMB: Math.round(totalmem() / MB),
+    loadAvgAtStart: loadavg().map((x) => round(x, 2)),
+  },
   corpus: { seed: 42, bundledNotes: bundled.notes.length, bundledBytes: bundled.bytes, bundledMB: round(bundled.bytes / MB, 3), sizes: [] },
   build: [],
 };
@@ -69,7 +76,10 @@ try {
     const label = `${size.copies}×`;
     const dir = join(work, `corpus-${size.copies}`);
     const corpus = generateCorpus(dir, size.copies);
-    const texts = readdirSync(dir).filter((name) => name.endsWith('.md')).sort().map((name) => readFileSync(join(dir, name), 'utf8'));
+    const texts = readdirSync(dir)
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+      .map((name) => readFileSync(join(dir, name), 'utf8'));
     const large = size.copies === LARGEST;
     log(`${label}: ${corpus.files} notes, ${round(corpus.bytes / MB, 2)} MB, ${size.runs} run(s)`);
 
@@ -126,7 +136,16 @@ try {
     baseline: round(big.baseline.medianMs / ten.baseline.medianMs, 3),
   };
   results.jobs = jobsSupported
-    ? { supported: true, corpus: big.size, jobs1Ms: big.build.medianMs, jobs2Ms: big.jobs2.medianMs, speedup: big.jobs2Speedup, overBare: big.jobs2OverBare, identicalDataset: big.jobs2Identical, runs: big.jobs2.runs }
+    ? {
+        supported: true,
+        corpus: big.size,
+        jobs1Ms: big.build.medianMs,
+        jobs2Ms: big.jobs2.medianMs,
+        speedup: big.jobs2Speedup,
+        overBare: big.jobs2OverBare,
+        identicalDataset: big.jobs2Identical,
+        runs: big.jobs2.runs,
+      }
     : { supported: false, note: 'BuildOptions has no `jobs` option in this build: skipped' };
 
   // 2c. Exporters on the largest dataset (tinybench, median of 3 after a warm-up).
@@ -136,7 +155,19 @@ try {
   const bench = new Bench({ iterations: 3, time: 0, warmupIterations: 1, warmupTime: 0 });
   // Timed up to the files on disk: the text exports are produced lazily while they are written.
   const exportTo = (name, run) => async () => writeFilesAtomic(join(out, 'export', name), run().files);
-  bench.add('csv', exportTo('csv', () => exportCsv(largest))).add('fine-tuning', exportTo('fine-tuning', () => exportFineTuning(largest))).add('rag', exportTo('rag', () => exportRag(largest)));
+  bench
+    .add(
+      'csv',
+      exportTo('csv', () => exportCsv(largest)),
+    )
+    .add(
+      'fine-tuning',
+      exportTo('fine-tuning', () => exportFineTuning(largest)),
+    )
+    .add(
+      'rag',
+      exportTo('rag', () => exportRag(largest)),
+    );
   await bench.run();
   results.exporters = { dataset: `${LARGEST}×`, records };
   for (const task of bench.tasks) {
@@ -166,7 +197,9 @@ try {
     peakRssMB: round(ankiRun.rssMB),
     runs: 1,
     notes: ankiRun.value.summary,
-    ...(ankiRun.size === 10 ? { note: `measured on 10× only: projected ${round(projectedMs / 1000)} s at ${LARGEST}× (> ${ANKI_MAX_MS / 1000} s)` } : { tenX: { medianMs: round(ankiTen.ms), usPerRecord: round((ankiTen.ms * 1000) / tenDataset.questions.length) } }),
+    ...(ankiRun.size === 10
+      ? { note: `measured on 10× only: projected ${round(projectedMs / 1000)} s at ${LARGEST}× (> ${ANKI_MAX_MS / 1000} s)` }
+      : { tenX: { medianMs: round(ankiTen.ms), usPerRecord: round((ankiTen.ms * 1000) / tenDataset.questions.length) } }),
   };
   results.exporters['anki rerun'] = {
     size: `${ankiRun.size}×`,
@@ -258,11 +291,26 @@ try {
           { name: `jobs 2 ≥ 1.6× our build with jobs 1 (${big.size})`, target: 1.6, actual: big.jobs2Speedup, met: big.jobs2Speedup >= 1.6 },
         ]
       : [{ name: 'jobs 2 ≥ 1.6× the single-threaded baseline', target: 1.6, actual: null, met: null, note: 'no jobs option: skipped' }]),
-    { name: `build time(${big.size})/time(10×) ≤ ${round(11 * (results.scaling.sizeRatio / 10), 2)}`, target: round(11 * (results.scaling.sizeRatio / 10), 2), actual: results.scaling.build, met: results.scaling.build <= 11 * (results.scaling.sizeRatio / 10) },
+    {
+      name: `build time(${big.size})/time(10×) ≤ ${round(11 * (results.scaling.sizeRatio / 10), 2)}`,
+      target: round(11 * (results.scaling.sizeRatio / 10), 2),
+      actual: results.scaling.build,
+      met: results.scaling.build <= 11 * (results.scaling.sizeRatio / 10),
+    },
     apkgLargest
-      ? { name: `Anki rerun ≥ 50× faster per note than anki-apkg-export (${apkgLargest.notes} notes, the largest it survives)`, target: 50, actual: apkgLargest.theirsOverOursRerun, met: apkgLargest.theirsOverOursRerun >= 50 }
+      ? {
+          name: `Anki rerun ≥ 50× faster per note than anki-apkg-export (${apkgLargest.notes} notes, the largest it survives)`,
+          target: 50,
+          actual: apkgLargest.theirsOverOursRerun,
+          met: apkgLargest.theirsOverOursRerun >= 50,
+        }
       : { name: 'Anki vs anki-apkg-export', target: 50, actual: null, met: null, note: 'anki-apkg-export failed at every size' },
-    { name: `Anki first export of ${results.exporters.anki.records} notes without error`, target: results.exporters.anki.records, actual: results.exporters.anki.notes.notes + results.exporters.anki.notes.unanswered, met: results.exporters.anki.notes.notes + results.exporters.anki.notes.unanswered === results.exporters.anki.records },
+    {
+      name: `Anki first export of ${results.exporters.anki.records} notes without error`,
+      target: results.exporters.anki.records,
+      actual: results.exporters.anki.notes.notes + results.exporters.anki.notes.unanswered,
+      met: results.exporters.anki.notes.notes + results.exporters.anki.notes.unanswered === results.exporters.anki.records,
+    },
   ];
   results.environment.loadAvgAtEnd = loadavg().map((x) => round(x, 2));
   results.benchSeconds = round((performance.now() - started) / 1000);
@@ -292,26 +340,74 @@ function print(r) {
   const env = r.environment;
   console.log(`\nmianjing bench — node ${env.node}, ${env.cpus} CPU(s) (${env.cpuModel}), load ${env.loadAvgAtStart.join(' ')} → ${env.loadAvgAtEnd.join(' ')}, ${r.benchSeconds} s`);
   console.log(`corpus: the ${r.corpus.bundledNotes} bundled notes (${r.corpus.bundledMB} MB) replicated with seed ${r.corpus.seed}; MB = 2^20 bytes of Markdown\n`);
-  console.log(table([
-    ['size', 'MB', 'records', 'runs', 'bare parse MB/s', 'build MB/s', 'ours/bare', 'bare ms/MB', 'build ms/MB', 'bare peak RSS', 'build peak RSS'],
-    ...r.build.map((b) => [b.size, b.MB, b.records, b.build.runs, b.baseline.MBps, b.build.MBps, `${b.throughputRatio}×`, b.baseline.msPerMB, b.build.msPerMB, `${b.baseline.peakRssMB} MB`, `${b.build.peakRssMB} MB`]),
-  ]));
+  console.log(
+    table([
+      ['size', 'MB', 'records', 'runs', 'bare parse MB/s', 'build MB/s', 'ours/bare', 'bare ms/MB', 'build ms/MB', 'bare peak RSS', 'build peak RSS'],
+      ...r.build.map((b) => [
+        b.size,
+        b.MB,
+        b.records,
+        b.build.runs,
+        b.baseline.MBps,
+        b.build.MBps,
+        `${b.throughputRatio}×`,
+        b.baseline.msPerMB,
+        b.build.msPerMB,
+        `${b.baseline.peakRssMB} MB`,
+        `${b.build.peakRssMB} MB`,
+      ]),
+    ]),
+  );
   const big = r.build.at(-1);
   console.log(`\nscaling ${big.size}/10× (size ×${r.scaling.sizeRatio}): build ${r.scaling.build}×, bare parse ${r.scaling.baseline}×`);
-  console.log(r.jobs.supported ? `jobs 2 on ${r.jobs.corpus}: ${r.jobs.jobs2Ms} ms = ${r.jobs.overBare}× the bare parser (${big.baseline.medianMs} ms), ${r.jobs.speedup}× jobs 1 (${r.jobs.jobs1Ms} ms) (peak RSS ${big.jobs2.peakRssMB} MB; byte-identical dataset files: ${r.jobs.identicalDataset})` : `jobs: ${r.jobs.note}`);
-  console.log('\n' + table([
-    ['exporter', 'dataset', 'records', 'median ms', 'records/s', 'µs/record'],
-    ...['csv', 'fine-tuning', 'rag', 'anki', 'anki rerun'].map((name) => [name, r.exporters[name].size, r.exporters[name].records, r.exporters[name].medianMs, r.exporters[name].recordsPerSec, r.exporters[name].usPerRecord]),
-  ]));
+  console.log(
+    r.jobs.supported
+      ? `jobs 2 on ${r.jobs.corpus}: ${r.jobs.jobs2Ms} ms = ${r.jobs.overBare}× the bare parser (${big.baseline.medianMs} ms), ${r.jobs.speedup}× jobs 1 (${r.jobs.jobs1Ms} ms) (peak RSS ${big.jobs2.peakRssMB} MB; byte-identical dataset files: ${r.jobs.identicalDataset})`
+      : `jobs: ${r.jobs.note}`,
+  );
+  console.log(
+    '\n' +
+      table([
+        ['exporter', 'dataset', 'records', 'median ms', 'records/s', 'µs/record'],
+        ...['csv', 'fine-tuning', 'rag', 'anki', 'anki rerun'].map((name) => [
+          name,
+          r.exporters[name].size,
+          r.exporters[name].records,
+          r.exporters[name].medianMs,
+          r.exporters[name].recordsPerSec,
+          r.exporters[name].usPerRecord,
+        ]),
+      ]),
+  );
   console.log(`anki: the first export renders every answer; "anki rerun" reuses those renderings (the render cache), same deck: ${r.exporters['anki rerun'].sameDeck}`);
   if (r.exporters.anki.note) console.log(`anki: ${r.exporters.anki.note}`);
-  console.log('\n' + table([
-    ['notes', 'anki-apkg-export ms', 'its µs/note', 'exportAnki first ms', 'µs/note', 'second ms', 'theirs/second', 'rerun ms', 'µs/note', 'theirs/rerun'],
-    ...r.ankiApkgExport.sizes.map((row) => [row.notes, row.theirs.ok ? row.theirs.medianMs : `failed: ${row.theirs.error}`, row.theirs.usPerNote, row.ours.medianMs, row.ours.usPerNote, row.oursSecond.medianMs, row.theirsOverOursSecond && `${row.theirsOverOursSecond}×`, row.oursRerun.medianMs, row.oursRerun.usPerNote, row.theirsOverOursRerun && `${row.theirsOverOursRerun}×`]),
-  ]));
-  console.log('each side warmed up in its process: anki-apkg-export by one 10-note deck (all it can take), exportAnki by its first export and tinybench\'s warm-up; "second" is exportAnki\'s first rerun (code and memory still cold), "rerun" tinybench\'s median');
+  console.log(
+    '\n' +
+      table([
+        ['notes', 'anki-apkg-export ms', 'its µs/note', 'exportAnki first ms', 'µs/note', 'second ms', 'theirs/second', 'rerun ms', 'µs/note', 'theirs/rerun'],
+        ...r.ankiApkgExport.sizes.map((row) => [
+          row.notes,
+          row.theirs.ok ? row.theirs.medianMs : `failed: ${row.theirs.error}`,
+          row.theirs.usPerNote,
+          row.ours.medianMs,
+          row.ours.usPerNote,
+          row.oursSecond.medianMs,
+          row.theirsOverOursSecond && `${row.theirsOverOursSecond}×`,
+          row.oursRerun.medianMs,
+          row.oursRerun.usPerNote,
+          row.theirsOverOursRerun && `${row.theirsOverOursRerun}×`,
+        ]),
+      ]),
+  );
+  console.log(
+    'each side warmed up in its process: anki-apkg-export by one 10-note deck (all it can take), exportAnki by its first export and tinybench\'s warm-up; "second" is exportAnki\'s first rerun (code and memory still cold), "rerun" tinybench\'s median',
+  );
   const ok = r.ankiApkgExport.largestWorking;
-  console.log(ok ? `anki-apkg-export: largest working size ${ok.notes} notes at ${ok.theirs.usPerNote} µs/note (ours ${ok.ours.usPerNote} µs/note rendering every answer, ${ok.oursRerun.usPerNote} µs/note on a rerun)` : 'anki-apkg-export: failed at every size');
+  console.log(
+    ok
+      ? `anki-apkg-export: largest working size ${ok.notes} notes at ${ok.theirs.usPerNote} µs/note (ours ${ok.ours.usPerNote} µs/note rendering every answer, ${ok.oursRerun.usPerNote} µs/note on a rerun)`
+      : 'anki-apkg-export: failed at every size',
+  );
   console.log('\n' + table([['target', 'goal', 'actual', 'met'], ...r.targets.map((t) => [t.name, t.target, t.actual, t.met === null ? 'skipped' : t.met ? 'yes' : 'no'])]));
   console.log('\nwritten bench/results.json');
 }

@@ -22,4 +22,10 @@ const results = {
 writeFileSync(join(root, 'bench/turbo-results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log(`\nturbo: ${tasks.filter((t) => t.cache === 'HIT').length}/${tasks.length} build tasks cached after a build; rebuild ${results.rebuildMs} ms${results.fullTurbo ? ' (FULL TURBO)' : ''}`);
 console.log(`target: a rebuild with nothing changed is a full cache hit — ${results.allHit && results.fullTurbo ? 'met' : 'NOT met'}`);
-if (!results.allHit) console.log(tasks.filter((t) => t.cache !== 'HIT').map((t) => `  ${t.task}: ${t.cache}`).join('\n'));
+if (!results.allHit)
+  console.log(
+    tasks
+      .filter((t) => t.cache !== 'HIT')
+      .map((t) => `  ${t.task}: ${t.cache}`)
+      .join('\n'),
+  );

@@ -32,7 +32,9 @@ export function changedSinceRelease(root) {
     base = git('rev-list', '--max-parents=0', 'HEAD').split('\n').pop();
   }
   const committed = git('diff', '--name-only', base, 'HEAD').split('\n');
-  const working = git('status', '--porcelain', '--untracked-files=all').split('\n').map((line) => line.slice(3));
+  const working = git('status', '--porcelain', '--untracked-files=all')
+    .split('\n')
+    .map((line) => line.slice(3));
   return [...new Set([...committed, ...working, ...(base ? firstCommitFiles(git, base) : [])])].filter(Boolean);
 }
 

@@ -12,7 +12,10 @@ let failed = false;
 for (const name of packages) {
   const dir = join(root, 'packages', name);
   execFileSync('pnpm', ['pack', '--pack-destination', out], { cwd: dir, stdio: 'ignore' });
-  const tarball = join(out, readdirSync(out).find((file) => file.startsWith(`mianjing-${name}-`)));
+  const tarball = join(
+    out,
+    readdirSync(out).find((file) => file.startsWith(`mianjing-${name}-`)),
+  );
   for (const [tool, args] of [['publint', ['publint', tarball, '--strict']], ...attwRuns(name, tarball)]) {
     try {
       const output = execFileSync('pnpm', ['exec', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -36,5 +39,9 @@ function attwRuns(name, tarball) {
 }
 
 function indent(text) {
-  return text.trim().split('\n').map((line) => `    ${line}`).join('\n');
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
 }

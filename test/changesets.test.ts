@@ -8,7 +8,7 @@ const cli = '---\n"@mianjing/cli": patch\n---\n\nA fix.\n';
 describe('the changeset check', () => {
   it('reads the packages a changeset names', () => {
     expect(changesetPackages(dataset)).toEqual(['@mianjing/dataset']);
-    expect(changesetPackages("---\n'@mianjing/parser': minor\n\"@mianjing/cli\": major\n---\n")).toEqual(['@mianjing/parser', '@mianjing/cli']);
+    expect(changesetPackages('---\n\'@mianjing/parser\': minor\n"@mianjing/cli": major\n---\n')).toEqual(['@mianjing/parser', '@mianjing/cli']);
     expect(changesetPackages('no front matter')).toEqual([]);
   });
 

@@ -24,5 +24,8 @@ export default function checkBuilt(): void {
     const source = newest(src, (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
     if (!existsSync(dist) || newest(dist, (file) => file.endsWith('.js')) < source) stale.push(name);
   }
-  if (stale.length > 0) throw new Error(`Build first: the compiled code of ${stale.map((name) => `@mianjing/${name}`).join(', ')} is missing or older than its source; run \`pnpm build\` (or \`pnpm test\`, which builds)`);
+  if (stale.length > 0)
+    throw new Error(
+      `Build first: the compiled code of ${stale.map((name) => `@mianjing/${name}`).join(', ')} is missing or older than its source; run \`pnpm build\` (or \`pnpm test\`, which builds)`,
+    );
 }

@@ -40,7 +40,7 @@ describe.skipIf(!built)('the packed packages, installed with npm', () => {
       "const paths = ['dataset.json', 'dataset.jsonl', 'schema.json', 'package.json'].map((f) => import.meta.resolve('@mianjing/dataset/' + f));",
       "const lines = readFileSync(new URL(paths[1]), 'utf8').trimEnd().split('\\n').length;",
       "const schema = JSON.parse(readFileSync(new URL(paths[2]), 'utf8'));",
-      "console.log(lines, schema.$schema);",
+      'console.log(lines, schema.$schema);',
     ].join('\n');
     expect(run('node', ['--input-type=module', '-e', script]).trim()).toBe(`${count} https://json-schema.org/draft/2020-12/schema`);
     expect(run('node', ['--input-type=commonjs', '-e', "console.log(require('@mianjing/dataset/package.json').name)"]).trim()).toBe('@mianjing/dataset');

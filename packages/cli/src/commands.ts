@@ -164,7 +164,14 @@ async function readNotes(context: Context, notes: string, dir: string | undefine
   });
   progress.done();
   const diagnostics = collectDiagnostics(result.files, io.cwd).filter(({ diagnostic }) => diagnostic.severity !== 'info');
-  if (values.json) io.stdout(`${JSON.stringify(diagnostics.map(({ diagnostic }) => diagnostic), null, 2)}\n`);
+  if (values.json)
+    io.stdout(
+      `${JSON.stringify(
+        diagnostics.map(({ diagnostic }) => diagnostic),
+        null,
+        2,
+      )}\n`,
+    );
   else {
     for (const { line } of diagnostics) io.stderr(`${line}\n`);
     const s = result.summary;

@@ -57,7 +57,10 @@ export async function runExporter(format: Format, dataset: Dataset, source: Sour
     case 'csv': {
       const result = exportCsv(dataset, { bom: !values['no-bom'], excelSafe: !values['no-excel-safe'] });
       const guarded = result.summary['guardedCells'] ?? 0;
-      const note = guarded > 0 ? `csv: ${guarded} cells start like a spreadsheet formula (= + - @) and got a leading ' so Excel shows them as text; for pandas or a database, export with --no-excel-safe` : undefined;
+      const note =
+        guarded > 0
+          ? `csv: ${guarded} cells start like a spreadsheet formula (= + - @) and got a leading ' so Excel shows them as text; for pandas or a database, export with --no-excel-safe`
+          : undefined;
       return { ...result, ...(note ? { note } : {}) };
     }
     case 'rag':
@@ -72,10 +75,12 @@ function number(flag: string, text: string, min: number, max: number): number {
 }
 
 function styles(values: string[] | undefined): FineTuningStyle[] | undefined {
-  return values?.flatMap((value) => value.split(',')).map((name) => {
-    if (name === 'openai' || name === 'alpaca' || name === 'sharegpt') return name;
-    throw new UsageError(`Unknown --style \`${name}\`, expected openai, alpaca or sharegpt`);
-  });
+  return values
+    ?.flatMap((value) => value.split(','))
+    .map((name) => {
+      if (name === 'openai' || name === 'alpaca' || name === 'sharegpt') return name;
+      throw new UsageError(`Unknown --style \`${name}\`, expected openai, alpaca or sharegpt`);
+    });
 }
 
 function answer(value: string | undefined): 'full' | 'summary' | undefined {

@@ -13,13 +13,65 @@ import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 
 const corpusDir = new URL('../test/fuzz-corpus/', import.meta.url);
-const corpus = readdirSync(corpusDir).sort().map((name) => ({ name, text: readFileSync(new URL(name, corpusDir), 'utf8') }));
+const corpus = readdirSync(corpusDir)
+  .sort()
+  .map((name) => ({ name, text: readFileSync(new URL(name, corpusDir), 'utf8') }));
 
 const syntax = fc.constantFrom(
-  '# ', '## ', '### ', '#### ', '\n', '\n\n', '**', '*', '_', '`', '```', '```python\n', '$', '$$', '\\(', '\\[', '> ', '- ', '1. ', '● ', '① ',
-  '| a | b |\n| --- | --- |\n', 'Q: ', 'A: ', '问：', '答：', '？', '?', '{#id}', '<details><summary>', '</summary>', '</details>',
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '![i](../../etc/passwd)', '{{c1::', '}}',
-  '=SUM(1)', '"', ',', '\r', '\r\n', '\u2028', '\u2029', '\u0000', '\u001f', '\ud800', '\udc00', '😀', 'Todo', '[TOC]', '[[link|别名]]', '#标签',
+  '# ',
+  '## ',
+  '### ',
+  '#### ',
+  '\n',
+  '\n\n',
+  '**',
+  '*',
+  '_',
+  '`',
+  '```',
+  '```python\n',
+  '$',
+  '$$',
+  '\\(',
+  '\\[',
+  '> ',
+  '- ',
+  '1. ',
+  '● ',
+  '① ',
+  '| a | b |\n| --- | --- |\n',
+  'Q: ',
+  'A: ',
+  '问：',
+  '答：',
+  '？',
+  '?',
+  '{#id}',
+  '<details><summary>',
+  '</summary>',
+  '</details>',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '[x](javascript:alert(1))',
+  '![i](../../etc/passwd)',
+  '{{c1::',
+  '}}',
+  '=SUM(1)',
+  '"',
+  ',',
+  '\r',
+  '\r\n',
+  '\u2028',
+  '\u2029',
+  '\u0000',
+  '\u001f',
+  '\ud800',
+  '\udc00',
+  '😀',
+  'Todo',
+  '[TOC]',
+  '[[link|别名]]',
+  '#标签',
 );
 const words = fc.string({ unit: 'grapheme', maxLength: 12 });
 const frontMatter = fc.option(
@@ -27,7 +79,11 @@ const frontMatter = fc.option(
   { nil: undefined },
 );
 const note = fc.tuple(frontMatter, fc.array(fc.oneof(syntax, words), { maxLength: 80 })).map(([front, parts]) => {
-  const yaml = front ? `---\n${Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n')}\n---\n` : '';
+  const yaml = front
+    ? `---\n${Object.entries(front)
+        .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+        .join('\n')}\n---\n`
+    : '';
   return yaml + parts.join('');
 });
 
@@ -50,7 +106,12 @@ async function checkPipeline(text: string): Promise<void> {
     return n === 1 ? r : { ...r, id: `${r.id}-${n}` };
   });
   const answered = questions.filter((q) => q.status === 'answered').length;
-  const dataset = Dataset.parse({ meta: { name: 'fuzz', version: '0.0.0', license: 'CC0-1.0', languages: [...new Set(questions.map((q) => q.lang))], schemaVersion: SCHEMA_VERSION, count: questions.length, answered }, notes: [], retired: [], questions });
+  const dataset = Dataset.parse({
+    meta: { name: 'fuzz', version: '0.0.0', license: 'CC0-1.0', languages: [...new Set(questions.map((q) => q.lang))], schemaVersion: SCHEMA_VERSION, count: questions.length, answered },
+    notes: [],
+    retired: [],
+    questions,
+  });
   expect(validateWithJsonSchema(JSON.parse(JSON.stringify(dataset)))).toEqual([]);
 
   // Parsed back, every cell is the record's text (cleaned of the control characters no output keeps), with a `'`
@@ -62,7 +123,11 @@ async function checkPipeline(text: string): Promise<void> {
   const asCell = (text: string) => (startsLikeFormula(clean(text)) ? `'${clean(text)}` : clean(text));
   expect(rows.slice(1).map((row) => [row[0], row[1], row[3], row[8]])).toEqual(questions.map((q) => [asCell(q.id), asCell(q.question), asCell(q.answer), q.status]));
 
-  const lines = (path: string, result: ExportResult) => textOf(result, path).split('\n').slice(0, -1).map((line) => JSON.parse(line) as unknown);
+  const lines = (path: string, result: ExportResult) =>
+    textOf(result, path)
+      .split('\n')
+      .slice(0, -1)
+      .map((line) => JSON.parse(line) as unknown);
   expect(lines('openai.jsonl', exportFineTuning(dataset, { styles: ['openai'] }))).toHaveLength(answered);
   expect(lines('chunks.jsonl', exportRag(dataset)).length).toBeGreaterThanOrEqual(questions.length);
 

@@ -22,7 +22,8 @@ export async function notesFolder(cwd: string, dir: string | undefined): Promise
     if (error.code === 'ENOENT') throw new PathError(`No folder ${name}: give a folder of Markdown notes (relative paths start at ${cwd})`);
     throw new PathError(`Cannot read ${name} (${error.code ?? error.message}): check its permissions`);
   });
-  if (!info.isDirectory()) throw new PathError(`${name} is a file, not a folder: give the folder that holds your notes${/\.(md|markdown)$/i.test(folder) ? ` (e.g. ${shown(cwd, dirname(folder))})` : ''}`);
+  if (!info.isDirectory())
+    throw new PathError(`${name} is a file, not a folder: give the folder that holds your notes${/\.(md|markdown)$/i.test(folder) ? ` (e.g. ${shown(cwd, dirname(folder))})` : ''}`);
   if (!(await holdsNotes(folder))) throw new PathError(`No Markdown notes (.md files) in ${name}: give the folder that holds your notes`);
   return folder;
 }

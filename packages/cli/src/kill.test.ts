@@ -15,7 +15,10 @@ const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000', XDG_CACHE_HOME: j
 
 async function writeNotes(dir: string, version: string): Promise<void> {
   for (let n = 0; n < 10; n++) {
-    const questions = Array.from({ length: 30 }, (_, q) => `## 第 ${n}-${q} 题为什么重要？\n\n${version}答案：${'损失函数 $L = \\sum_i \\ell_i$ 与**梯度**。'.repeat(20)}\n\n\`\`\`python\nprint(${q})\n\`\`\`\n`);
+    const questions = Array.from(
+      { length: 30 },
+      (_, q) => `## 第 ${n}-${q} 题为什么重要？\n\n${version}答案：${'损失函数 $L = \\sum_i \\ell_i$ 与**梯度**。'.repeat(20)}\n\n\`\`\`python\nprint(${q})\n\`\`\`\n`,
+    );
     await writeFile(join(dir, `note-${n}.md`), `# 笔记 ${n}\n\n${questions.join('\n')}`);
   }
 }

@@ -38,7 +38,14 @@ describe('mianjing check', () => {
     expect(code).toBe(1);
     const diagnostics = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(diagnostics).toHaveLength(6);
-    expect(diagnostics[4]).toEqual({ file: 'broken/two.md', line: 9, column: 1, severity: 'error', message: 'Unexpected question without answer, expected an answer below “什么是欠拟合？”', ruleId: 'question-without-answer' });
+    expect(diagnostics[4]).toEqual({
+      file: 'broken/two.md',
+      line: 9,
+      column: 1,
+      severity: 'error',
+      message: 'Unexpected question without answer, expected an answer below “什么是欠拟合？”',
+      ruleId: 'question-without-answer',
+    });
   });
 
   it('exits 0 on a clean lenient folder, and 1 with --strict when it has warnings', async () => {
@@ -97,21 +104,20 @@ describe.skipIf(!existsSync(seeds))('mianjing build on the seed documents (../sh
     // The note's reference list applies to the whole note: it is kept once, with the note.
     const note = dataset.notes.find((n: { path: string }) => n.path === 'InterviewSumm.md');
     expect(summ[0].references).toEqual([]);
-    expect(note.references.map((r: { url: string }) => r.url)).toEqual([
-      'https://blog.csdn.net/briblue/article/details/83151475',
-      'https://www.bilibili.com/video/BV1BZ4y1M7hF?p=124',
-    ]);
+    expect(note.references.map((r: { url: string }) => r.url)).toEqual(['https://blog.csdn.net/briblue/article/details/83151475', 'https://www.bilibili.com/video/BV1BZ4y1M7hF?p=124']);
     const toc = of('awesome_NLP-Interview-Notes-README.md');
     expect(toc).toHaveLength(57);
     expect(toc.every((q: { status: string }) => q.status === 'unanswered')).toBe(true);
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
     expect(report).toMatchObject({ candidates: 107, records: 106, dropped: 1 });
-    expect(report.files.find((f: { path: string }) => f.path === 'awesome_NLP-Interview-Notes-README.md').dropped).toEqual([{ line: 90, column: 15, question: 'GAN 的基本思想', reason: 'duplicate of line 87' }]);
+    expect(report.files.find((f: { path: string }) => f.path === 'awesome_NLP-Interview-Notes-README.md').dropped).toEqual([
+      { line: 90, column: 15, question: 'GAN 的基本思想', reason: 'duplicate of line 87' },
+    ]);
   });
 });
 
 describe('mianjing export anki', () => {
-  it('keeps GUIDs and gives only the edited note a newer mod, from the notes\' modification times', async () => {
+  it("keeps GUIDs and gives only the edited note a newer mod, from the notes' modification times", async () => {
     const notes = await mkdtemp(join(tmpdir(), 'mj-anki-'));
     await writeFile(join(notes, 'a.md'), '# 甲\n\n## 不变的问题？\n\n旧答案。\n');
     await writeFile(join(notes, 'b.md'), '# 乙\n\n## 会改的问题？\n\n旧答案。\n');
@@ -161,9 +167,7 @@ describe('mianjing export anki', () => {
     expect((await exportDeck('--cache-dir', cacheDir)).equals(uncached)).toBe(true);
     const lines = (await cacheFile()).split('\n');
     expect(lines[0]).toBe('mianjing render cache 1');
-    expect(lines.slice(1, -1).map((line) => JSON.parse(line.split('\t')[1]!).html)).toEqual(
-      expect.arrayContaining([expect.stringContaining('\\(x^2\\)'), '<p>另一个答案。</p>']),
-    );
+    expect(lines.slice(1, -1).map((line) => JSON.parse(line.split('\t')[1]!).html)).toEqual(expect.arrayContaining([expect.stringContaining('\\(x^2\\)'), '<p>另一个答案。</p>']));
     expect(lines).toHaveLength(4);
 
     // A cached entry is what the deck shows: proof that the rerun read the file.

@@ -85,7 +85,11 @@ export type Command = keyof typeof COMMANDS;
 export const isCommand = (name: string): name is Command => Object.hasOwn(COMMANDS, name);
 
 /** Every option of every command, for one parse of the arguments; each command then refuses the ones it lacks. */
-const ALL_OPTIONS: Record<string, OptionSpec> = Object.assign({}, GLOBAL, ...(Object.keys(COMMANDS) as Command[]).flatMap((command) => [spec(command).options, ...Object.values(spec(command).formats ?? {})]));
+const ALL_OPTIONS: Record<string, OptionSpec> = Object.assign(
+  {},
+  GLOBAL,
+  ...(Object.keys(COMMANDS) as Command[]).flatMap((command) => [spec(command).options, ...Object.values(spec(command).formats ?? {})]),
+);
 
 /** The parsed values of the options (one key per option above; the test of options.ts checks they match). */
 export interface CliValues {

@@ -18,13 +18,16 @@ describe.skipIf(!existsSync(bin))('modules the CLI loads', () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'mj-startup-'));
     const hooks = join(work, 'hooks.mjs');
-    await writeFile(hooks, `import { appendFileSync } from 'node:fs';
+    await writeFile(
+      hooks,
+      `import { appendFileSync } from 'node:fs';
 export async function resolve(specifier, context, next) {
   const resolved = await next(specifier, context);
   appendFileSync(process.env.MJ_MODULES, resolved.url + '\\n');
   return resolved;
 }
-`);
+`,
+    );
     register = join(work, 'register.mjs');
     await writeFile(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
     await mkdir(join(work, 'notes'));
@@ -38,7 +41,10 @@ export async function resolve(specifier, context, next) {
     const { status, stderr } = spawnSync(process.execPath, ['--import', register, bin, ...args], { cwd: work, env, encoding: 'utf8' });
     const modules = (await readFile(list, 'utf8')).trim().split('\n');
     await rm(list);
-    expect(modules.some((url) => url.endsWith('/cli/dist/bin.js')), stderr).toBe(true);
+    expect(
+      modules.some((url) => url.endsWith('/cli/dist/bin.js')),
+      stderr,
+    ).toBe(true);
     return { status, stderr, modules };
   }
   const fromPackage = (modules: string[], name: string) => modules.filter((url) => url.includes(`/${name}/dist/`));

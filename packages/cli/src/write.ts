@@ -27,8 +27,10 @@ export async function writeOutputs(cwd: string, dir: string, files: readonly Out
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC') throw new PathError(`Cannot write into ${shown(cwd, dir)}: the disk is full; free some space (the previous outputs are unchanged)`);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new PathError(`Cannot write into ${shown(cwd, dir)} (${code}): choose another --out or fix its permissions (the previous outputs are unchanged)`);
-    if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST') throw new PathError(`Cannot write into ${shown(cwd, dir)} (${code}): a file stands where a folder must be, or the other way round; choose another --out`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new PathError(`Cannot write into ${shown(cwd, dir)} (${code}): choose another --out or fix its permissions (the previous outputs are unchanged)`);
+    if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST')
+      throw new PathError(`Cannot write into ${shown(cwd, dir)} (${code}): a file stands where a folder must be, or the other way round; choose another --out`);
     throw error;
   } finally {
     for (const [signal, handler] of handlers) process.off(signal, handler);

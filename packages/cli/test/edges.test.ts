@@ -74,7 +74,14 @@ describe.skipIf(!existsSync(bin))('file-system problems, before any work starts'
 
 describe('internal errors', () => {
   it('are one line with where to report them, the stack only with --debug', async () => {
-    const io = (lines: string[]) => ({ cwd: tmpdir(), env: {}, stdout: () => { throw new Error('stdout is gone'); }, stderr: (text: string) => void lines.push(text) });
+    const io = (lines: string[]) => ({
+      cwd: tmpdir(),
+      env: {},
+      stdout: () => {
+        throw new Error('stdout is gone');
+      },
+      stderr: (text: string) => void lines.push(text),
+    });
     const plain: string[] = [];
     expect(await main(['--version'], io(plain))).toBe(70);
     expect(plain.join('')).toBe('mianjing: internal error: stdout is gone; please report it at https://github.com/mianjing/mianjing/issues with the command you ran (add --debug for the details)\n');
@@ -96,7 +103,11 @@ describe.skipIf(!existsSync(bin))('progress and summary lines', () => {
   it('draw one line on a terminal after about a second, at most ten times a second, and clear it', () => {
     let now = 0;
     const out: string[] = [];
-    const progress = new Progress((text) => out.push(text), true, () => now);
+    const progress = new Progress(
+      (text) => out.push(text),
+      true,
+      () => now,
+    );
     progress.update('notes parsed', 1, 3);
     now = 1200;
     progress.update('notes parsed', 2, 3);
@@ -106,7 +117,11 @@ describe.skipIf(!existsSync(bin))('progress and summary lines', () => {
     progress.done();
     expect(out).toEqual(['\r\u001b[2Knotes parsed 2/3 (1.2 s)', '\r\u001b[2Knotes parsed 3/3 (1.3 s)', '\r\u001b[2K']);
     const off: string[] = [];
-    new Progress((text) => off.push(text), false, () => 5000).update('x', 1, 1);
+    new Progress(
+      (text) => off.push(text),
+      false,
+      () => 5000,
+    ).update('x', 1, 1);
     expect(off).toEqual([]);
   });
 });
@@ -118,9 +133,15 @@ describe.skipIf(!existsSync(bin))('languages', () => {
     const dataset = JSON.parse(await readFile(join(dir, 'out', 'dataset.json'), 'utf8'));
     expect(dataset.meta.languages).toEqual(['en']);
     expect(dataset.questions[0].lang).toBe('en');
-    const [example] = (await readFile(join(dir, 'out', 'finetune', 'openai.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+    const [example] = (await readFile(join(dir, 'out', 'finetune', 'openai.jsonl'), 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(example.messages[0].content).toMatch(/^You are an experienced technical interviewer/);
-    const [chunk] = (await readFile(join(dir, 'out', 'rag', 'chunks.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+    const [chunk] = (await readFile(join(dir, 'out', 'rag', 'chunks.jsonl'), 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(chunk.metadata.lang).toBe('en');
   });
 });

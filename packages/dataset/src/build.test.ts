@@ -17,7 +17,11 @@ describe('buildDataset on a canonical folder', () => {
     expect(result.mode).toBe('canonical');
     expect(result.dataset.questions.map((q) => q.id)).toEqual(['alpha/first', 'alpha/shared', 'beta/third', 'beta/shared-again', 'alpha/first']);
     expect(result.dataset.meta).toMatchObject({ name: 'fixture', license: 'CC0-1.0', languages: ['zh'], count: 5, answered: 5 });
-    expect(result.dataset.notes.map((n) => [n.id, n.path, n.title])).toEqual([['alpha', 'a.md', '甲'], ['beta', 'b.md', '乙'], ['alpha', 'c.md', '丙']]);
+    expect(result.dataset.notes.map((n) => [n.id, n.path, n.title])).toEqual([
+      ['alpha', 'a.md', '甲'],
+      ['beta', 'b.md', '乙'],
+      ['alpha', 'c.md', '丙'],
+    ]);
     expect(result.summary).toMatchObject({ files: 3, questions: 5, answered: 5 });
   });
 
@@ -100,7 +104,6 @@ describe('output', () => {
     expect(second).toEqual(first);
     expect(first.map((f) => f.path)).toEqual(['dataset.json', 'dataset.jsonl', 'schema.json']);
   });
-
 });
 
 describe('parallel parsing', () => {

@@ -81,7 +81,10 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
     if (parsed.success) questions.push(parsed.data);
     else {
       const issue = parsed.error.issues[0];
-      report(item.file, 'error', 'invalid-record', `Unexpected record \`${item.record.id}\`: ${issue?.path.join('.')} ${issue?.message}; it is left out of the dataset`, { line: item.record.source.line, column: 1 });
+      report(item.file, 'error', 'invalid-record', `Unexpected record \`${item.record.id}\`: ${issue?.path.join('.')} ${issue?.message}; it is left out of the dataset`, {
+        line: item.record.source.line,
+        column: 1,
+      });
     }
   }
 

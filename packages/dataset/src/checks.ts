@@ -21,7 +21,10 @@ export function checkDuplicateIds(items: Placed[], severity: Severity): Placed[]
   for (const [id, group] of byId) {
     if (group.length < 2) continue;
     for (const item of group) {
-      const others = group.filter((other) => other !== item).map(place).join(', ');
+      const others = group
+        .filter((other) => other !== item)
+        .map(place)
+        .join(', ');
       report(item.file, severity, 'duplicate-id', `Unexpected duplicate id \`${id}\`, expected ids to be unique: also used at ${others}`, { line: item.record.source.line, column: 1 });
     }
     if (severity !== 'error') group.slice(1).forEach((item, index) => renamed.set(item, `${id}-${index + 2}`));
@@ -38,8 +41,17 @@ export function checkDuplicateQuestions(items: Placed[], severity: Severity): vo
   for (const group of byText.values()) {
     if (group.length < 2) continue;
     for (const item of group) {
-      const others = group.filter((other) => other !== item).map(place).join(', ');
-      report(item.file, severity, 'duplicate-question', `Unexpected duplicate question “${item.record.question}”, expected each question once: also asked at ${others} (merge them, keeping one phrasing as a \`又问：\` alias)`, { line: item.record.source.line, column: 1 });
+      const others = group
+        .filter((other) => other !== item)
+        .map(place)
+        .join(', ');
+      report(
+        item.file,
+        severity,
+        'duplicate-question',
+        `Unexpected duplicate question “${item.record.question}”, expected each question once: also asked at ${others} (merge them, keeping one phrasing as a \`又问：\` alias)`,
+        { line: item.record.source.line, column: 1 },
+      );
     }
   }
 }
@@ -53,7 +65,10 @@ export function checkDuplicateNoteIds(files: VFile[], severity: Severity): void 
   for (const [id, group] of byId) {
     if (group.length < 2) continue;
     for (const file of group) {
-      const others = group.filter((other) => other !== file).map((other) => other.path).join(', ');
+      const others = group
+        .filter((other) => other !== file)
+        .map((other) => other.path)
+        .join(', ');
       report(file, severity, 'duplicate-id', `Unexpected duplicate note id \`${id}\`, expected each note to have its own id: also used by ${others}`, { line: 1, column: 1 });
     }
   }
@@ -79,7 +94,11 @@ export function checkLinks(files: VFile[], ids: ReadonlySet<string>, retired: Re
     for (const link of file.data.links ?? []) {
       if (ids.has(link.target)) continue;
       const merged = retired.get(link.target)?.mergedInto;
-      const hint = merged ? `: it was merged into \`${merged}\`, link that instead` : retired.has(link.target) ? ': it was retired; remove the link' : ', expected the id of an existing question (`#question-id` in the same note, `#note-id/question-id` in another)';
+      const hint = merged
+        ? `: it was merged into \`${merged}\`, link that instead`
+        : retired.has(link.target)
+          ? ': it was retired; remove the link'
+          : ', expected the id of an existing question (`#question-id` in the same note, `#note-id/question-id` in another)';
       report(file, severity, 'unknown-question-link', `Unexpected link to \`#${link.target}\` in \`${link.from}\`, which names no record${hint}`, { line: link.line, column: link.column });
     }
   }
@@ -90,7 +109,11 @@ export function checkRetired(config: VFile, items: Placed[], retired: readonly R
   const byId = new Map(items.map((item) => [item.record.id, item]));
   for (const entry of retired) {
     const reused = byId.get(entry.id);
-    if (reused) report(reused.file, severity, 'retired-id-reused', `Unexpected record id \`${entry.id}\`, which mianjing.json lists as retired: retired ids are never reused, so give this question a new id`, { line: reused.record.source.line, column: 1 });
+    if (reused)
+      report(reused.file, severity, 'retired-id-reused', `Unexpected record id \`${entry.id}\`, which mianjing.json lists as retired: retired ids are never reused, so give this question a new id`, {
+        line: reused.record.source.line,
+        column: 1,
+      });
     if (entry.mergedInto !== undefined && !byId.has(entry.mergedInto)) {
       report(config, severity, 'unknown-merge-target', `Unexpected \`mergedInto: ${entry.mergedInto}\` for retired id \`${entry.id}\`, expected the id of an existing record`, { line: 1, column: 1 });
     }

@@ -136,11 +136,13 @@ describe('bad trees', () => {
       const { buildDataset } = await import(${JSON.stringify(new URL('../dist/build-entry.js', import.meta.url).href)});
       const r = await buildDataset(${JSON.stringify(root)}, { jobs: 1 });
       console.log(JSON.stringify({ questions: r.dataset.questions.map((q) => q.source.path), messages: r.files.flatMap((f) => f.messages.map((m) => f.path + ': ' + m.ruleId + ' ' + m.reason)) }));`;
-    const command = asNobody ? ['/usr/bin/setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, '--input-type=module', '-e', script]] as const : [process.execPath, ['--input-type=module', '-e', script]] as const;
+    const command = asNobody
+      ? (['/usr/bin/setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, '--input-type=module', '-e', script]] as const)
+      : ([process.execPath, ['--input-type=module', '-e', script]] as const);
     const output = JSON.parse(execFileSync(command[0], [...command[1]], { encoding: 'utf8' })) as { questions: string[]; messages: string[] };
     expect(output.questions).toEqual(['good.md']);
     expect(output.messages).toEqual([
-      'locked: unreadable-file Cannot read `locked`: cannot read folder: EACCES: permission denied, scandir \'' + join(root, 'locked') + '\'',
+      "locked: unreadable-file Cannot read `locked`: cannot read folder: EACCES: permission denied, scandir '" + join(root, 'locked') + "'",
       'secret.md: unreadable-file Cannot read the note (EACCES); it is skipped',
     ]);
   });

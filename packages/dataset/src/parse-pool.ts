@@ -99,7 +99,16 @@ export function flatten(file: VFile): ParsedNote {
   return {
     path: file.path,
     data: file.data,
-    messages: file.messages.map((m) => ({ reason: m.reason, line: m.line, column: m.column, endLine: m.place && 'end' in m.place ? m.place.end.line : undefined, endColumn: m.place && 'end' in m.place ? m.place.end.column : undefined, ruleId: m.ruleId, source: m.source, fatal: m.fatal })),
+    messages: file.messages.map((m) => ({
+      reason: m.reason,
+      line: m.line,
+      column: m.column,
+      endLine: m.place && 'end' in m.place ? m.place.end.line : undefined,
+      endColumn: m.place && 'end' in m.place ? m.place.end.column : undefined,
+      ruleId: m.ruleId,
+      source: m.source,
+      fatal: m.fatal,
+    })),
   };
 }
 

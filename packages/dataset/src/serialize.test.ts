@@ -37,5 +37,10 @@ it('escapes U+2028/U+2029 in dataset.jsonl so line readers see one record per li
   const text = datasetJsonl({ meta, notes, retired, questions: [record('a/x'), record('a/y')] });
   expect(text).not.toMatch(/[\u2028\u2029]/);
   expect(text.split(/\r?\n|\u2028|\u2029/)).toHaveLength(3);
-  expect(text.split('\n').slice(0, 2).map((line) => JSON.parse(line).summary)).toEqual(['短答\u2029', '短答\u2029']);
+  expect(
+    text
+      .split('\n')
+      .slice(0, 2)
+      .map((line) => JSON.parse(line).summary),
+  ).toEqual(['短答\u2029', '短答\u2029']);
 });

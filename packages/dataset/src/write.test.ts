@@ -67,7 +67,12 @@ describe('writeFilesAtomic', () => {
       yield 'first piece\n';
       throw new Error('the exporter failed');
     }
-    await expect(writeFilesAtomic(dir, [{ path: 'dataset.json', data: 'complete' }, { path: 'dataset.jsonl', data: broken() }])).rejects.toThrow('the exporter failed');
+    await expect(
+      writeFilesAtomic(dir, [
+        { path: 'dataset.json', data: 'complete' },
+        { path: 'dataset.jsonl', data: broken() },
+      ]),
+    ).rejects.toThrow('the exporter failed');
     await expectUntouched(dir);
   });
 
@@ -75,14 +80,32 @@ describe('writeFilesAtomic', () => {
     const dir = await outputsWithOldFiles();
     const big = 'x'.repeat(3 << 20);
     const system = failing((call) => (call === 'write 2' ? errno('ENOSPC') : undefined));
-    await expect(writeFilesAtomic(dir, [{ path: 'dataset.json', data: [big, big] }, { path: 'dataset.jsonl', data: 'y' }], system)).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(
+      writeFilesAtomic(
+        dir,
+        [
+          { path: 'dataset.json', data: [big, big] },
+          { path: 'dataset.jsonl', data: 'y' },
+        ],
+        system,
+      ),
+    ).rejects.toMatchObject({ code: 'ENOSPC' });
     await expectUntouched(dir);
   });
 
   it('keeps the old files when the target cannot be opened for writing (read-only)', async () => {
     const dir = await outputsWithOldFiles();
     const system = failing((call, path) => (call === 'open' && path.includes('nested') ? errno('EROFS') : undefined));
-    await expect(writeFilesAtomic(dir, [{ path: 'dataset.json', data: 'new' }, { path: 'nested/dataset.jsonl', data: 'new' }], system)).rejects.toMatchObject({ code: 'EROFS' });
+    await expect(
+      writeFilesAtomic(
+        dir,
+        [
+          { path: 'dataset.json', data: 'new' },
+          { path: 'nested/dataset.jsonl', data: 'new' },
+        ],
+        system,
+      ),
+    ).rejects.toMatchObject({ code: 'EROFS' });
     expect((await readdir(dir)).sort()).toEqual(['dataset.json', 'dataset.jsonl', 'nested']);
     expect(await readdir(join(dir, 'nested'))).toEqual([]);
     expect(await readFile(join(dir, 'dataset.json'), 'utf8')).toBe('old json');

@@ -20,7 +20,16 @@ it('joins pieces of text and bytes, also a character split between byte pieces',
 it('is what fs.promises.writeFile writes for every form of data', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'mianjing-output-'));
   try {
-    for (const data of ['文本', new Uint8Array([0xe5, 0x8d, 0xb7]), mixed, { *[Symbol.iterator]() { yield* mixed; } }]) {
+    for (const data of [
+      '文本',
+      new Uint8Array([0xe5, 0x8d, 0xb7]),
+      mixed,
+      {
+        *[Symbol.iterator]() {
+          yield* mixed;
+        },
+      },
+    ]) {
       await writeFile(join(dir, 'f'), data);
       expect((await readFile(join(dir, 'f'))).equals(Buffer.from(outputBytes(data)))).toBe(true);
     }

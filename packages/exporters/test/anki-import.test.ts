@@ -14,8 +14,7 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../../../', import.meta.url).pathname;
 const harness = join(root, '..', 'shared', 'anki', 'import_apkg.py');
 const python = '/usr/bin/python3';
-const ready =
-  existsSync(harness) && spawnSync(python, ['-c', 'import decorator, requests, bs4, distro, markdown'], { stdio: 'ignore' }).status === 0;
+const ready = existsSync(harness) && spawnSync(python, ['-c', 'import decorator, requests, bs4, distro, markdown'], { stdio: 'ignore' }).status === 0;
 
 interface Import {
   ok: boolean;

@@ -18,9 +18,7 @@ describe('renderHtml', () => {
   });
 
   it('drops link URLs other than http(s), mailto and fragments', () => {
-    expect(toHtml('[a](javascript:x) [b](data:text/html,x) [c](vbscript:x) [d](https://e.com) [e](#x)')).toBe(
-      '<p><a>a</a> <a>b</a> <a>c</a> <a href="https://e.com">d</a> <a href="#x">e</a></p>',
-    );
+    expect(toHtml('[a](javascript:x) [b](data:text/html,x) [c](vbscript:x) [d](https://e.com) [e](#x)')).toBe('<p><a>a</a> <a>b</a> <a>c</a> <a href="https://e.com">d</a> <a href="#x">e</a></p>');
   });
 
   it('highlights fenced code with language classes, leaving code without a language plain', () => {
@@ -31,7 +29,9 @@ describe('renderHtml', () => {
 
   it('writes math as MathJax delimiters by default, or as the element a math renderer gives', () => {
     expect(toHtml('行内 $a<b$，再来\n\n$$\nx^2\n$$')).toBe('<p>行内 <span class="math-inline">\\(a&#x3C;b\\)</span>，再来</p>\n<div class="math-display">\\[x^2\\]</div>');
-    const custom = renderHtml('$x$', { math: (tex, display) => ({ type: 'element', tagName: 'span', properties: { className: ['math-inline'] }, children: [{ type: 'text', value: `[${tex}:${display}]` }] }) });
+    const custom = renderHtml('$x$', {
+      math: (tex, display) => ({ type: 'element', tagName: 'span', properties: { className: ['math-inline'] }, children: [{ type: 'text', value: `[${tex}:${display}]` }] }),
+    });
     expect(custom.html).toBe('<p><span class="math-inline">[x:false]</span></p>');
   });
 

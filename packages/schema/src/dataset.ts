@@ -19,8 +19,8 @@ export const DatasetMeta = z
 /** What every record of one note shares: kept once here instead of in each record. */
 export const NoteInfo = z
   .object({
-    id: z.string().min(1).describe('The note id, the first part of its records\' ids in canonical notes.'),
-    path: z.string().min(1).describe('Path of the note, relative to the content root (the records\' `source.path`).'),
+    id: z.string().min(1).describe("The note id, the first part of its records' ids in canonical notes."),
+    path: z.string().min(1).describe("Path of the note, relative to the content root (the records' `source.path`)."),
     title: z.string().min(1).describe('The note title, the first breadcrumb entry of its records.'),
     references: z.array(Reference).describe('References that apply to every question of the note.'),
   })

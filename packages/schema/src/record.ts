@@ -40,10 +40,7 @@ const headFields = {
 const tailFields = {
   answerText: z.string().describe('The answer as plain text (math kept as $…$ TeX).'),
   related: z.array(RecordId).describe('Ids of the other records this answer links to, in order of first mention.'),
-  breadcrumb: z
-    .array(z.string().min(1))
-    .min(1)
-    .describe('Note title, then the section headings above the question.'),
+  breadcrumb: z.array(z.string().min(1)).min(1).describe('Note title, then the section headings above the question.'),
   tags: z.array(z.string().min(1)).describe('Tags of the note followed by tags of the question, without duplicates.'),
   references: z.array(Reference).describe("The works this record's answer cites (the note's shared list is in `notes`)."),
   source: SourceLocation,
@@ -58,11 +55,7 @@ export const AnsweredRecord = z
   .object({
     ...headFields,
     status: z.literal('answered'),
-    summary: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('The short answer: one paragraph of inline Markdown, one to three sentences. Absent when the note gives none.'),
+    summary: z.string().min(1).optional().describe('The short answer: one paragraph of inline Markdown, one to three sentences. Absent when the note gives none.'),
     answer: z.string().min(1).describe('The full answer as normalized Markdown (LF line endings, trimmed), without the summary.'),
     ...tailFields,
   })
@@ -78,9 +71,7 @@ export const UnansweredRecord = z
   })
   .strict();
 
-export const QuestionRecord = z
-  .discriminatedUnion('status', [AnsweredRecord, UnansweredRecord])
-  .describe('One interview question and its answer.');
+export const QuestionRecord = z.discriminatedUnion('status', [AnsweredRecord, UnansweredRecord]).describe('One interview question and its answer.');
 
 export type QuestionRecord = z.infer<typeof QuestionRecord>;
 export type AnsweredRecord = z.infer<typeof AnsweredRecord>;

@@ -1,7 +1,6 @@
 import { zipSync, type Zippable } from 'fflate';
 import type { MediaFile } from './media.js';
 
-
 /**
  * The legacy `.apkg` package: `collection.anki2`, the `media` map (`{"0":"name.png",…}`, always present) and the
  * media files named "0", "1", …. `compress` deflates the collection and the map (level 1: most of the size gain for

@@ -85,7 +85,10 @@ export class CollectionBuilder {
   private readonly insertNote: Statement;
   private readonly insertCard: Statement;
 
-  constructor(SQL: SqlJsStatic, private readonly modelId: number) {
+  constructor(
+    SQL: SqlJsStatic,
+    private readonly modelId: number,
+  ) {
     this.db = new SQL.Database();
     // Nothing to roll back to: the database is thrown away if anything fails.
     this.db.exec(`${TABLES} PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;`);

@@ -87,14 +87,7 @@ describe('the collection', () => {
   it('builds the deck hierarchy from the breadcrumb, `::` inside an entry staying one level', () => {
     const names = Object.values(apkg.col.decks).map((d) => d.name);
     expect(names).toEqual(
-      expect.arrayContaining([
-        'Default',
-        '面经',
-        '面经::卷积神经网络（CNN）基础',
-        '面经::卷积神经网络（CNN）基础::卷积层',
-        '面经::C++：：STL 容器',
-        '面经::C++：：STL 容器::安全',
-      ]),
+      expect.arrayContaining(['Default', '面经', '面经::卷积神经网络（CNN）基础', '面经::卷积神经网络（CNN）基础::卷积层', '面经::C++：：STL 容器', '面经::C++：：STL 容器::安全']),
     );
     for (const [key, deck] of Object.entries(apkg.col.decks)) {
       expect(key).toBe(String(deck.id));
@@ -226,13 +219,7 @@ describe('images', () => {
   it('warns about and drops images outside contentRoot, keeps missing ones with a warning', () => {
     const answer = fieldsOf(apkg, 'cnn/images')[2] ?? '';
     const imageWarnings = result.warnings.filter((w) => w.recordId === 'cnn/images');
-    expect(imageWarnings.map((w) => w.ruleId)).toEqual([
-      'image-outside-content',
-      'image-outside-content',
-      'image-outside-content',
-      'image-outside-content',
-      'image-not-found',
-    ]);
+    expect(imageWarnings.map((w) => w.ruleId)).toEqual(['image-outside-content', 'image-outside-content', 'image-outside-content', 'image-outside-content', 'image-not-found']);
     expect(imageWarnings[3]?.message).toContain('img/link.png');
     for (const gone of ['secret', 'passwd', 'link.png']) expect(answer).not.toContain(gone);
     expect(answer).toContain('外部');
@@ -278,9 +265,7 @@ describe('rebuilds', () => {
 
   it('keep GUIDs of records and raise mod of edited ones, so Anki updates instead of duplicating', async () => {
     const v1 = records();
-    const v2 = records().map((r) =>
-      r.id === 'cnn/conv-essence' ? record({ id: r.id, question: r.question, answer: `${r.answer}\n\n补充：步长影响输出尺寸。`, line: 3 }) : r,
-    );
+    const v2 = records().map((r) => (r.id === 'cnn/conv-essence' ? record({ id: r.id, question: r.question, answer: `${r.answer}\n\n补充：步长影响输出尺寸。`, line: 3 }) : r));
     v2.unshift(record({ id: 'cnn/new', question: '新问题？', answer: '新答案。', line: 1 }));
     const oldHashes = new Set(v1.map((r) => r.hash));
     const modTime = (r: { hash: string }) => (oldHashes.has(r.hash) ? 1_000 : 2_000);
@@ -326,7 +311,13 @@ describe('the render cache', () => {
     cache.set = (key, value) => (rendered++, set(key, value));
     const cold = await exportAnki(testDataset(), { contentRoot: root, timestamp: 1_700_000_000, renderCache: cache });
     const warm = await exportAnki(testDataset(), { contentRoot: root, timestamp: 1_700_000_000, renderCache: cache });
-    expect(rendered).toBe(new Set(records().filter((r) => r.status === 'answered').map((r) => r.answer)).size);
+    expect(rendered).toBe(
+      new Set(
+        records()
+          .filter((r) => r.status === 'answered')
+          .map((r) => r.answer),
+      ).size,
+    );
     for (const run of [cold, warm]) {
       expect(deckBytes(run).equals(deckBytes(result))).toBe(true);
       expect(run.warnings).toEqual(result.warnings);
@@ -345,9 +336,7 @@ describe('the render cache', () => {
 });
 
 it('writes a large deck in source order', async () => {
-  const many = Array.from({ length: 2600 }, (_, i) =>
-    record({ id: `bulk/q-${i}`, question: `第 ${i} 题？`, answer: i % 10 === 9 ? '' : `答 **${i}**`, breadcrumb: ['批量', `组 ${i % 4}`] }),
-  );
+  const many = Array.from({ length: 2600 }, (_, i) => record({ id: `bulk/q-${i}`, question: `第 ${i} 题？`, answer: i % 10 === 9 ? '' : `答 **${i}**`, breadcrumb: ['批量', `组 ${i % 4}`] }));
   const deck = await openApkg(await exportAnki(dataset(many), { timestamp: 1_700_000_000 }));
   expect(deck.rows('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   const notes = notesOf(deck);
@@ -363,12 +352,27 @@ it('writes a large deck in source order', async () => {
 
 describe('standalone cards', () => {
   const linked = [
-    record({ id: 'cnn/conv-essence', question: '卷积层的本质是什么？', summary: '局部连接、权值共享的 $W*x$。', answer: '展开见[全连接的对比](#cnn/conv-vs-fc)和[](#cnn/conv-vs-fc)。', related: ['cnn/conv-vs-fc', 'cnn/missing'] }),
+    record({
+      id: 'cnn/conv-essence',
+      question: '卷积层的本质是什么？',
+      summary: '局部连接、权值共享的 $W*x$。',
+      answer: '展开见[全连接的对比](#cnn/conv-vs-fc)和[](#cnn/conv-vs-fc)。',
+      related: ['cnn/conv-vs-fc', 'cnn/missing'],
+    }),
     record({ id: 'cnn/conv-vs-fc', question: '卷积层和全连接层有什么联系？', answer: '卷积是稀疏的全连接。' }),
   ];
   const withReferences = () => {
     const [essence, other] = linked;
-    return dataset([{ ...essence!, references: [{ title: 'LeCun et al. 1998', url: 'https://example.org/lenet' }, { title: '《深度学习》第 9 章', url: '' }] }, other!]);
+    return dataset([
+      {
+        ...essence!,
+        references: [
+          { title: 'LeCun et al. 1998', url: 'https://example.org/lenet' },
+          { title: '《深度学习》第 9 章', url: '' },
+        ],
+      },
+      other!,
+    ]);
   };
 
   it('show the summary first, then the full answer, related questions by their text and the references', async () => {

@@ -107,9 +107,7 @@ export async function exportAnki(dataset: ReadonlyDataset, options: AnkiOptions 
       const due = answered.length + offset + 1;
       const survivor = retired.mergedInto === undefined ? undefined : byId.get(retired.mergedInto);
       const question = survivor ? `（已合并）${cleanText(survivor.question)}` : '（已删除的问题）';
-      const where = survivor
-        ? `这道题已合并到「${textToHtml(cleanText(survivor.question))}」（${textToHtml(survivor.id)}），请复习那张卡片。`
-        : '这道题已从数据集中删除。';
+      const where = survivor ? `这道题已合并到「${textToHtml(cleanText(survivor.question))}」（${textToHtml(survivor.id)}），请复习那张卡片。` : '这道题已从数据集中删除。';
       collection.add({
         id: timestamp * 1000 + due,
         recordId: retired.id,

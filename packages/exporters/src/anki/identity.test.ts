@@ -22,8 +22,7 @@ const DECK_IDS: Record<string, number> = {
 const GUID = 'D.RNW@A#;M';
 const CHECKSUM = 475055680;
 
-const essence = (question: string, answer: string) =>
-  record({ id: 'cnn/conv-essence', question, answer, breadcrumb: ['卷积神经网络（CNN）基础', '卷积层'] });
+const essence = (question: string, answer: string) => record({ id: 'cnn/conv-essence', question, answer, breadcrumb: ['卷积神经网络（CNN）基础', '卷积层'] });
 
 async function noteOf(apkg: OpenedApkg) {
   const [note] = apkg.rows('SELECT n.guid, n.mid, n.csum, c.did FROM notes n JOIN cards c ON c.nid = n.id');

@@ -49,9 +49,7 @@ export function datasetCard({ meta, files, examples, systemPrompts }: DatasetCar
       `- config_name: ${style}`,
       ...(index === 0 ? ['  default: true'] : []),
       '  data_files:',
-      ...files
-        .filter((file) => file.style === style)
-        .flatMap((file) => [`  - split: ${file.split ?? 'train'}`, `    path: ${yamlString(file.path)}`]),
+      ...files.filter((file) => file.style === style).flatMap((file) => [`  - split: ${file.split ?? 'train'}`, `    path: ${yamlString(file.path)}`]),
     ]),
     '---',
   ];
@@ -66,7 +64,12 @@ export function datasetCard({ meta, files, examples, systemPrompts }: DatasetCar
     ...files.map((file) => `| \`${file.path}\` | ${file.style}${file.split ? ` (${file.split})` : ''} |`),
     '| `dataset_info.json` | LLaMA-Factory 数据集注册 |',
     '',
-    `系统提示词：${systemPrompts.filter(Boolean).map((prompt) => `「${prompt}」`).join('、') || '无'}`,
+    `系统提示词：${
+      systemPrompts
+        .filter(Boolean)
+        .map((prompt) => `「${prompt}」`)
+        .join('、') || '无'
+    }`,
     '',
     `许可证：${meta.license}。`,
     '',

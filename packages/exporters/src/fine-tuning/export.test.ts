@@ -112,9 +112,15 @@ describe('exportFineTuning', () => {
   });
 
   it('picks the system prompt by each record’s language', () => {
-    const mixed = dataset([record({ id: 'a/zh', question: '什么是过拟合？', answer: '训练误差小、测试误差大。' }), { ...record({ id: 'a/en', question: 'What is overfitting?', answer: 'Low training error, high test error.' }), lang: 'en' }]);
+    const mixed = dataset([
+      record({ id: 'a/zh', question: '什么是过拟合？', answer: '训练误差小、测试误差大。' }),
+      { ...record({ id: 'a/en', question: 'What is overfitting?', answer: 'Low training error, high test error.' }), lang: 'en' },
+    ]);
     const systems = lines(exportFineTuning(mixed, { styles: ['alpaca'] }), 'alpaca.jsonl').map((l) => l['system']);
-    expect(systems).toEqual([ZH_PROMPT, 'You are an experienced technical interviewer. Answer interview questions in English, accurately and clearly, with formulas, code or examples where they help.']);
+    expect(systems).toEqual([
+      ZH_PROMPT,
+      'You are an experienced technical interviewer. Answer interview questions in English, accurately and clearly, with formulas, code or examples where they help.',
+    ]);
     expect(DEFAULT_SYSTEM_PROMPTS['zh']).toBe(ZH_PROMPT);
   });
 
@@ -139,8 +145,7 @@ describe('exportFineTuning', () => {
 
 describe('split', () => {
   const many = dataset(Array.from({ length: 400 }, (_, i) => record({ id: `q/${i}`, question: `问题 ${i}？`, answer: `答案 ${i}。`, line: i + 1 })));
-  const ids = (result: ExportResult, path: string) =>
-    lines(result, path).map((l) => (l['instruction'] as string).replace(/^问题 (\d+)？$/, 'q/$1'));
+  const ids = (result: ExportResult, path: string) => lines(result, path).map((l) => (l['instruction'] as string).replace(/^问题 (\d+)？$/, 'q/$1'));
 
   it('is deterministic, disjoint and complete, in source order, for every style', () => {
     const first = exportFineTuning(many, { split: { validation: 0.2, seed: 's' } });
@@ -169,7 +174,12 @@ describe('split', () => {
   });
 
   it('hits the requested fraction to within one example, for any size', () => {
-    for (const [n, fraction] of [[101, 0.1], [7, 0.5], [3, 0.34], [400, 0.05]] as const) {
+    for (const [n, fraction] of [
+      [101, 0.1],
+      [7, 0.5],
+      [3, 0.34],
+      [400, 0.05],
+    ] as const) {
       const examples = dataset(many.questions.slice(0, n));
       const result = exportFineTuning(examples, { styles: ['alpaca'], split: { validation: fraction } });
       expect(Math.abs((result.summary['validation'] ?? 0) - fraction * n)).toBeLessThanOrEqual(1);
@@ -266,8 +276,7 @@ describe('README.md', () => {
   });
 
   it('lower-cases SPDX ids and calls other license expressions "other"', () => {
-    const license = (spdx: string) =>
-      frontMatter(exportFineTuning({ ...testDataset(), meta: { ...testDataset().meta, license: spdx } }, { styles: ['alpaca'] }))['license'];
+    const license = (spdx: string) => frontMatter(exportFineTuning({ ...testDataset(), meta: { ...testDataset().meta, license: spdx } }, { styles: ['alpaca'] }))['license'];
     expect(license('MIT')).toBe('mit');
     expect(license('Apache-2.0')).toBe('apache-2.0');
     expect(license('MIT OR Apache-2.0')).toBe('other');

@@ -53,7 +53,12 @@ export function exportFineTuning(dataset: ReadonlyDataset, options: FineTuningOp
   const examples = new Map<Part, Example[]>(parts.map((part) => [part, []]));
   const answered = dataset.questions.filter((record): record is AnsweredRecord => record.status === 'answered');
   const usable = summaryOnly ? answered.filter((record) => record.summary !== undefined) : answered;
-  const validation = split ? validationIds(usable.map((record) => record.id), split) : new Set<string>();
+  const validation = split
+    ? validationIds(
+        usable.map((record) => record.id),
+        split,
+      )
+    : new Set<string>();
   let estimatedTokens = 0;
 
   for (const record of usable) {
@@ -90,5 +95,10 @@ export function exportFineTuning(dataset: ReadonlyDataset, options: FineTuningOp
 
 /** `@mianjing/dataset` → `mianjing_dataset`, a LLaMA-Factory dataset name prefix. */
 function datasetSlug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'dataset';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'dataset'
+  );
 }

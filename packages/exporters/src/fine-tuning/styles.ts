@@ -15,11 +15,7 @@ export interface Example {
 export const styleLine: Record<FineTuningStyle, (example: Example) => object> = {
   // OpenAI rejects empty message content, so an empty system prompt means no system message.
   openai: ({ system, user, assistant }) => ({
-    messages: [
-      ...(system ? [{ role: 'system', content: system }] : []),
-      { role: 'user', content: user },
-      { role: 'assistant', content: assistant },
-    ],
+    messages: [...(system ? [{ role: 'system', content: system }] : []), { role: 'user', content: user }, { role: 'assistant', content: assistant }],
   }),
   alpaca: ({ system, user, assistant }) => ({ instruction: user, input: '', output: assistant, system }),
   sharegpt: ({ system, user, assistant }) => ({

@@ -33,9 +33,7 @@ describe('exportRag', () => {
   });
 
   it('has the breadcrumb, question and plain-text answer in the text', () => {
-    expect(chunks[0]?.text).toBe(
-      '卷积神经网络（CNN）基础 > 卷积层\n卷积层的本质是什么？\n\n卷积是局部连接、权值共享的线性变换，输出尺寸与 $x^2$ 无关。',
-    );
+    expect(chunks[0]?.text).toBe('卷积神经网络（CNN）基础 > 卷积层\n卷积层的本质是什么？\n\n卷积是局部连接、权值共享的线性变换，输出尺寸与 $x^2$ 无关。');
     expect(chunks.find((c) => c.id === 'cnn/todo')?.text).toBe('卷积神经网络（CNN）基础 > 卷积层\n空洞卷积的感受野怎么算？');
   });
 
@@ -43,9 +41,7 @@ describe('exportRag', () => {
     for (const chunk of chunks) {
       expect(Object.keys(chunk).sort()).toEqual(['id', 'metadata', 'text']);
       for (const value of Object.values(chunk.metadata)) {
-        const flat =
-          ['string', 'number', 'boolean'].includes(typeof value) ||
-          (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+        const flat = ['string', 'number', 'boolean'].includes(typeof value) || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
         expect(flat, JSON.stringify(value)).toBe(true);
       }
     }
@@ -72,7 +68,10 @@ describe('exportRag', () => {
       record({ id: 'a/x', question: '问题 X？', summary: '短答，见[Y](#a/y)。', answer: '详见 Y。', related: ['a/y'] }),
       record({ id: 'a/y', question: '问题 Y？', answer: '答。' }),
     ]);
-    const [x] = outputText(exportRag(linked).files[0]!.data).trimEnd().split('\n').map((line) => JSON.parse(line) as RagChunk);
+    const [x] = outputText(exportRag(linked).files[0]!.data)
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as RagChunk);
     expect(x?.metadata).toMatchObject({ summary: '短答，见Y。', related: ['a/y'], lang: 'zh' });
   });
 
@@ -81,7 +80,10 @@ describe('exportRag', () => {
     const family = '👨‍👩‍👧';
     const huge = `${'表'.repeat(1499)}${family}${'格'.repeat(3_000_000)}`;
     const result = exportRag(dataset([record({ id: 'big/table', question: '大表？', answer: huge })]), { maxChars: 1500 });
-    const parts = outputText(result.files[0]!.data).trimEnd().split('\n').map((line) => JSON.parse(line) as RagChunk);
+    const parts = outputText(result.files[0]!.data)
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as RagChunk);
     expect(parts.length).toBe(result.summary['chunks']);
     expect(parts.length).toBeGreaterThan(2000);
     // The family emoji is one grapheme: it is never cut in half.
