@@ -79,19 +79,44 @@ const utf8 = new TextEncoder();
 let sqlJs: Promise<SqlJsStatic> | undefined;
 export const loadSqlJs = () => (sqlJs ??= initSqlJs());
 
+let emptyCollection: Uint8Array | undefined;
+
+/**
+ * The collection file to start from: the empty tables, followed by zeros up to the size the notes are expected to
+ * take. sql.js keeps the file in memory and, once it is past 1 MiB, grows it by an eighth at a time, copying it whole
+ * each time; SQLite goes by the page count in the file's header and writes new pages into the zeros, so a file that
+ * starts large enough is never copied to grow. Too small an estimate only brings some copying back.
+ */
+function startingFile(SQL: SqlJsStatic, expectedBytes: number): Uint8Array {
+  if (!emptyCollection) {
+    const db = new SQL.Database();
+    try {
+      db.exec(TABLES);
+      emptyCollection = db.export();
+    } finally {
+      db.close();
+    }
+  }
+  const file = new Uint8Array(Math.max(emptyCollection.length, Math.ceil(expectedBytes)));
+  file.set(emptyCollection);
+  return file;
+}
+
 /** Writes the `collection.anki2` SQLite file note by note, then the `col` row. Same notes, same bytes. */
 export class CollectionBuilder {
   private readonly db: Database;
   private readonly insertNote: Statement;
   private readonly insertCard: Statement;
 
+  /** `expectedBytes`: about how large the finished file will be (see startingFile); 0 when unknown. */
   constructor(
     SQL: SqlJsStatic,
     private readonly modelId: number,
+    expectedBytes = 0,
   ) {
-    this.db = new SQL.Database();
+    this.db = new SQL.Database(startingFile(SQL, expectedBytes));
     // Nothing to roll back to: the database is thrown away if anything fails.
-    this.db.exec(`${TABLES} PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;`);
+    this.db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;');
     // Text is bound as UTF-8 bytes cast to TEXT: TextEncoder is native, while sql.js encodes a bound string in
     // JavaScript. The stored value is the same text.
     this.insertNote = this.db.prepare("INSERT INTO notes VALUES (?, ?, ?, ?, -1, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), ?, 0, '')");
@@ -105,7 +130,7 @@ export class CollectionBuilder {
     this.insertCard.run([note.id, note.id, note.deckId, note.mod, note.due]);
   }
 
-  /** Adds the `col` row and returns the file; the builder is closed after. */
+  /** Adds the `col` row and returns the file, exactly as large as its pages; the builder is closed after. */
   finish(header: CollectionHeader): Uint8Array {
     try {
       this.db.run('INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [

@@ -1,4 +1,4 @@
-import type { ReadonlyDataset, QuestionRecord, Reference } from '@mianjing/schema';
+import type { AnsweredRecord, QuestionRecord, ReadonlyDataset, Reference } from '@mianjing/schema';
 import { resolveImages } from '@mianjing/markdown';
 import type { ExportResult, ExportWarning } from '../output.js';
 import { cleanText } from '../text.js';
@@ -64,9 +64,9 @@ export async function exportAnki(dataset: ReadonlyDataset, options: AnkiOptions 
   // Records share a few breadcrumbs and tag lists: work each out once.
   const breadcrumbs = new Map<string, { deckId: number; html: string }>();
   const tagLists = new Map<string, string>();
-  const answered = dataset.questions.filter((record) => record.status === 'answered');
+  const answered = dataset.questions.filter((record): record is AnsweredRecord => record.status === 'answered');
   const total = answered.length + dataset.retired.length;
-  const collection = new CollectionBuilder(await loadSqlJs(), MODEL_ID);
+  const collection = new CollectionBuilder(await loadSqlJs(), MODEL_ID, expectedCollectionBytes(answered));
   let file: Uint8Array;
   try {
     let newest = timestamp;
@@ -133,7 +133,7 @@ export async function exportAnki(dataset: ReadonlyDataset, options: AnkiOptions 
     throw error;
   }
   return {
-    files: [{ path: 'mianjing.apkg', data: packageApkg(file, media.files, options.compress ?? true) }],
+    files: [{ path: 'mianjing.apkg', data: await packageApkg(file, media.files, options.compress ?? true) }],
     summary: { notes: answered.length, retired: dataset.retired.length, decks: decks.size, media: media.files.length, unanswered: dataset.questions.length - answered.length },
     warnings,
   };
@@ -141,23 +141,37 @@ export async function exportAnki(dataset: ReadonlyDataset, options: AnkiOptions 
 
 /** Renders Markdown for cards, through the cache when there is one, and warns about what the guards had to cut. */
 function renderer(cache: RenderCache | undefined, warnings: ExportWarning[]): (record: QuestionRecord, markdown: string) => RenderedAnswer {
-  // Without a cache, identical texts in one export are still rendered once.
-  const store = cache ?? new Map<string, RenderedAnswer>();
+  // Texts repeat (a shared summary, a copied answer): each is rendered, or looked up by its hash, once per export.
+  const seen = new Map<string, RenderedAnswer>();
   return (record, markdown) => {
-    const key = renderKey(markdown);
-    const cached = store.get(key);
-    if (cached) return cached;
-    const rendered = renderForCard(markdown);
-    for (const table of rendered.cut.tables) {
-      warnings.push({ recordId: record.id, ruleId: 'table-truncated', message: `a table of ${table.rows} rows is shown with its first rows only on the card` });
+    const known = seen.get(markdown);
+    if (known) return known;
+    const key = cache ? renderKey(markdown) : '';
+    let rendered = cache?.get(key);
+    if (!rendered) {
+      const fresh = renderForCard(markdown);
+      for (const table of fresh.cut.tables) {
+        warnings.push({ recordId: record.id, ruleId: 'table-truncated', message: `a table of ${table.rows} rows is shown with its first rows only on the card` });
+      }
+      if (fresh.cut.nestedLines > 0) {
+        warnings.push({ recordId: record.id, ruleId: 'nesting-too-deep', message: `quotes or lists nested deeper than the renderer follows on ${fresh.cut.nestedLines} line(s) are shown as text` });
+      }
+      rendered = { html: fresh.html, images: fresh.images };
+      cache?.set(key, rendered);
     }
-    if (rendered.cut.nestedLines > 0) {
-      warnings.push({ recordId: record.id, ruleId: 'nesting-too-deep', message: `quotes or lists nested deeper than the renderer follows on ${rendered.cut.nestedLines} line(s) are shown as text` });
-    }
-    const kept = { html: rendered.html, images: rendered.images };
-    store.set(key, kept);
-    return kept;
+    seen.set(markdown, rendered);
+    return rendered;
   };
+}
+
+/**
+ * About how large the collection will be: a card's HTML takes about twice the UTF-8 of its Markdown (markup,
+ * highlighting, escaping), plus its other fields, its card row and its index entries.
+ */
+function expectedCollectionBytes(records: readonly AnsweredRecord[]): number {
+  let bytes = 64 * 1024;
+  for (const record of records) bytes += 2 * (Buffer.byteLength(record.answer) + Buffer.byteLength(record.summary ?? '')) + 4 * record.question.length + 600;
+  return bytes;
 }
 
 function relatedHtml(record: QuestionRecord, byId: ReadonlyMap<string, QuestionRecord>): string {
