@@ -38,6 +38,8 @@ export async function runCommand(io: Io, command: Command, rest: string[], value
         if (!format || !Object.hasOwn(FORMATS, format)) throw new UsageError(`Unknown export format \`${format ?? ''}\`, expected one of ${Object.keys(FORMATS).join(', ')}`);
         return await exportOne(context, format as Format, dir);
       }
+      case 'site':
+        return await site(context, positionals(command, rest, 1)[0]);
       case 'all':
         return await all(context, positionals(command, rest, 1)[0]);
     }
@@ -93,12 +95,26 @@ async function exportOne(context: Context, format: Format, dir: string | undefin
   return EXIT.ok;
 }
 
-/** `mianjing all [DIR] --out OUTDIR`: the dataset, then every export, each in its place under OUTDIR. */
+/** `mianjing site [DIR] --out OUTDIR`: the study site of the notes in DIR or of a built dataset. */
+async function site(context: Context, dir: string | undefined): Promise<number> {
+  const { io, values } = context;
+  if (dir !== undefined && values.dataset !== undefined) throw new UsageError('Give either DIR or --dataset FILE, not both');
+  const notes = values.dataset === undefined ? await notesFolder(io.cwd, dir) : undefined;
+  const fromFile = values.dataset === undefined ? undefined : await datasetFile(io.cwd, values.dataset);
+  const out = await outputPath(io.cwd, values.out, notes);
+  const dataset = notes ? await builtDataset(context, notes, dir) : await loadDataset(context, fromFile!);
+  if (!dataset) return nothingWritten(context);
+  const { runSite } = await import('./export.js');
+  await writeExport(context, 'site', await runSite(dataset, { context, notes }), { dir: out, files: undefined });
+  return EXIT.ok;
+}
+
+/** `mianjing all [DIR] --out OUTDIR`: the dataset, then every export and the site, each in its place under OUTDIR. */
 async function all(context: Context, dir: string | undefined): Promise<number> {
   const { io, values } = context;
   const notes = await notesFolder(io.cwd, dir);
   const out = await outputPath(io.cwd, values.out, notes);
-  const { runExporter, checkFormatOptions } = await import('./export.js');
+  const { runExporter, runSite, checkFormatOptions } = await import('./export.js');
   checkFormatOptions(Object.keys(FORMATS) as Format[], values);
   const { result, failed } = await readNotes(context, notes, dir);
   if (failed) return nothingWritten(context);
@@ -108,6 +124,8 @@ async function all(context: Context, dir: string | undefined): Promise<number> {
     const exported = await runExporter(format, result.dataset, { context, notes });
     await writeExport(context, format, exported, { dir: out, files: exported.files.map((file) => ({ ...file, path: FORMATS[format] + file.path })) });
   }
+  const built = await runSite(result.dataset, { context, notes });
+  await writeExport(context, 'site', built, { dir: out, files: built.files.map((file) => ({ ...file, path: `site/${file.path}` })) });
   return EXIT.ok;
 }
 
@@ -129,10 +147,17 @@ async function writeExport(context: Context, label: string, result: Exported, pl
   const summary = Object.entries(result.summary)
     .map(([key, value]) => `${key} ${value}`)
     .join(', ');
-  const shownFiles = written.length > 6 ? `${written.length} files in ${shown(io.cwd, placed.dir)}` : written.map((path) => shown(io.cwd, path)).join(', ');
+  const shownFiles = written.length > 6 ? `${written.length} files in ${shown(io.cwd, commonFolder(written))}` : written.map((path) => shown(io.cwd, path)).join(', ');
   io.stdout(`${label}: wrote ${shownFiles} (${summary})\n`);
   if (result.note) context.say(result.note);
   await result.after?.();
+}
+
+/** The deepest folder that holds every one of `paths`. */
+function commonFolder(paths: readonly string[]): string {
+  let folder = dirname(paths[0]!);
+  while (!paths.every((path) => path.startsWith(`${folder}/`))) folder = dirname(folder);
+  return folder;
 }
 
 /** One file with the extension `out` has (`--out deck.apkg`) is written as `out` itself; otherwise into it. */

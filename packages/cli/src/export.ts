@@ -68,6 +68,12 @@ export async function runExporter(format: Format, dataset: Dataset, source: Sour
   }
 }
 
+/** The study site (loaded only by the commands that write it). */
+export async function runSite(dataset: Dataset, source: Source): Promise<Exported> {
+  const { buildSite } = await import('@mianjing/site');
+  return buildSite(dataset, { contentRoot: source.notes, title: source.context.values.title });
+}
+
 function number(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) throw new UsageError(`Unexpected ${flag} \`${text}\`, expected a number from ${min} to ${max}`);

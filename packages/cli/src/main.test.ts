@@ -201,6 +201,19 @@ describe('mianjing export anki', () => {
   });
 });
 
+describe('mianjing site', () => {
+  it('writes the study site of a notes folder, its pages named after the record ids', async () => {
+    const lenient = join(fixtures, '../../../dataset/test/fixtures/lenient');
+    const out = await mkdtemp(join(tmpdir(), 'mj-site-'));
+    const { code, stdout } = await run(['site', lenient, '--out', out, '--title', '随手记']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^site: wrote \d+ files in /);
+    const index = await readFile(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('随手记');
+    expect(existsSync(join(out, 'q', 'sub', 'more', 'what-is-dropout.html'))).toBe(true);
+  });
+});
+
 describe('usage', () => {
   it('rejects unknown commands, formats, options and options of other commands with exit code 2', async () => {
     expect((await run(['frobnicate'])).code).toBe(2);

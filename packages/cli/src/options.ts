@@ -44,6 +44,7 @@ const CSV = {
   'no-excel-safe': option('boolean', "keep cells that start with = + - @ as they are; by default they get a leading ' so spreadsheets do not run them (pandas and databases would keep the ')"),
 };
 const RAG = { 'max-chars': option('string', 'split answers longer than N code points into several chunks, N ≥ 200 (default 1500)', { value: 'N' }) };
+const SITE = { title: option('string', 'the site’s name in its header and page titles (default 面经题库)', { value: 'TEXT' }) };
 const DATASET = { dataset: option('string', 'export an already built dataset.json instead of a notes folder', { value: 'FILE' }) };
 const GLOBAL = {
   help: option('boolean', 'print help (also `mianjing help COMMAND`)', { short: 'h' }),
@@ -70,10 +71,15 @@ export const COMMANDS = {
     options: { ...OUT, ...DATASET, ...READ, ...IDENTITY },
     formats: { anki: ANKI, jsonl: JSONL, csv: CSV, rag: RAG },
   },
+  site: {
+    usage: 'mianjing site [DIR] --out OUTDIR [options]',
+    about: 'Build the notes in DIR (or read --dataset FILE) and write the static study site: browse, search and drill in a browser, offline, also from file://.',
+    options: { ...OUT, ...DATASET, ...READ, ...IDENTITY, ...SITE },
+  },
   all: {
     usage: 'mianjing all [DIR] --out OUTDIR [options]',
-    about: 'Build the dataset and write every export into OUTDIR (finetune/ and rag/ in folders of their own).',
-    options: { ...OUT, ...READ, ...IDENTITY },
+    about: 'Build the dataset and write every export and the study site into OUTDIR (finetune/, rag/ and site/ in folders of their own).',
+    options: { ...OUT, ...READ, ...IDENTITY, ...SITE },
     formats: { anki: ANKI, jsonl: JSONL, csv: CSV, rag: RAG },
   },
 } as const satisfies Record<string, { usage: string; about: string; options: Record<string, OptionSpec>; formats?: Record<string, Record<string, OptionSpec>> }>;
@@ -119,6 +125,7 @@ export interface CliValues {
   'no-bom'?: boolean;
   'no-excel-safe'?: boolean;
   'max-chars'?: string;
+  title?: string;
 }
 
 /** Every option's name. */

@@ -8,6 +8,7 @@ import { shortHash } from './hash.js';
 import type { BuiltRecord, NoteContext } from './record.js';
 import { readFrontMatter, type NoteFrontMatter } from './front-matter.js';
 import { inlineText } from '@mianjing/markdown';
+import { checkMath } from './math.js';
 import { emit, type ParseMode } from './rules.js';
 
 export interface MianjingOptions {
@@ -79,6 +80,7 @@ export const remarkMianjing: Plugin<[MianjingOptions?], Root> = function (option
       links.map((link) => ({ from: record.id, target: link.target, line: link.node.position!.start.line, column: link.node.position!.start.column })),
     );
     file.data.note = { ...note, tags: context.tags, path, references: context.references };
+    checkMath(tree, file, mode);
   };
 };
 

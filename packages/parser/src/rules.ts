@@ -17,6 +17,7 @@ export const RULES = {
   'summary-too-long': 'a short answer of more than three sentences or 300 characters',
   'prose-pointer': 'words that send the reader elsewhere in the note (见上题, 见 4.8, 本笔记), which a record read alone cannot follow',
   'unknown-question-link': 'a link to a question id that no record has',
+  'invalid-math': 'a formula KaTeX cannot render (the site typesets with KaTeX; Anki with MathJax)',
   'question-candidate-dropped': 'a question candidate that did not become a record, and why (a table-of-contents entry, a duplicate)',
   'nesting-too-deep': 'quotes or lists nested deeper than the parser follows; the deeper markers are read as text',
 } as const;
