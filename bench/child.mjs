@@ -44,7 +44,7 @@ const steps = {
     const { writeFilesAtomic } = await load('cli', '@mianjing/dataset/build');
     const dataset = replicate(JSON.parse(readFileSync(input, 'utf8')), Number(process.env.NOTES));
     return time(async () => {
-      const result = await exportAnki(dataset, { timestamp: 1_700_000_000 });
+      const result = await exportAnki(dataset, { timestamp: 1_700_000_000, compress: process.env.STORED !== '1' });
       await writeFilesAtomic(output, result.files);
       return { notes: result.summary.notes };
     });

@@ -8,4 +8,4 @@ export type { ImageRewriter, MathRenderer, QuestionLinkTarget, RenderedHtml, Ren
 export { QUESTION_ID, linkedRecordId, replaceQuestionLinks } from './links.js';
 export { isWithin, resolveInContent } from './paths.js';
 export { inlineText, plainText, unwikilink } from './plain-text.js';
-export { renderTex } from './tex.js';
+export { renderTex, texError } from './tex.js';

@@ -1,4 +1,4 @@
-import { renderTex } from '@mianjing/markdown';
+import { texError } from '@mianjing/markdown';
 import type { Root } from 'mdast';
 import type {} from 'mdast-util-math';
 import { visit } from 'unist-util-visit';
@@ -12,9 +12,9 @@ import { emit, type ParseMode } from './rules.js';
 export function checkMath(tree: Root, file: VFile, mode: ParseMode): void {
   visit(tree, (node) => {
     if (node.type !== 'math' && node.type !== 'inlineMath') return;
-    const result = renderTex(node.value, node.type === 'math');
-    if ('error' in result) {
-      emit(file, mode, 'invalid-math', `Unexpected TeX that KaTeX cannot render (${result.error.replace(/^KaTeX parse error: /, '').replace(/ at position \d+:[\s\S]*$/, '')}), expected a formula KaTeX supports`, node.position);
+    const error = texError(node.value, node.type === 'math');
+    if (error !== undefined) {
+      emit(file, mode, 'invalid-math', `Unexpected TeX that KaTeX cannot render (${error.replace(/^KaTeX parse error: /, '').replace(/ at position \d+:[\s\S]*$/, '')}), expected a formula KaTeX supports`, node.position);
     }
   });
 }
