@@ -6,6 +6,7 @@ it('exports exactly the build API from @mianjing/dataset/build', () => {
     'CONFIG_FILE',
     'CollectionConfig',
     'ConfigError',
+    'DATASET_RULES',
     'DatasetInvariantError',
     'buildDataset',
     'bundledContentDir',
@@ -22,7 +23,7 @@ it('exports exactly the build API from @mianjing/dataset/build', () => {
 
 it('exports the data and its path from @mianjing/dataset', async () => {
   const runtime = await import('./index.js');
-  expect(Object.keys(runtime).sort()).toEqual(['dataset', 'datasetPath', 'meta', 'questions']);
+  expect(Object.keys(runtime).sort()).toEqual(['dataset', 'datasetPath', 'meta', 'notes', 'questions', 'retired']);
   expect(runtime.questions.length).toBe(runtime.meta.count);
   expect(runtime.meta.name).toBe('@mianjing/dataset');
 });

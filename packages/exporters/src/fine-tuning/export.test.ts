@@ -46,7 +46,15 @@ describe('exportFineTuning', () => {
   it('writes every style, the LLaMA-Factory registry and a dataset card', () => {
     expect(result.files.map((f) => f.path)).toEqual(['openai.jsonl', 'alpaca.jsonl', 'sharegpt.jsonl', 'dataset_info.json', 'README.md']);
     expect(result.summary).toMatchObject({ examples: answered.length, unanswered: 1, tooManyTokens: 0 });
-    expect(result.summary['estimatedTokens']).toBeGreaterThan(0);
+  });
+
+  it('estimates the tokens of each example, framing included', () => {
+    // 问 ？ and 答 。 are one token each, plus 4 of framing per message: (2 + 4) + (2 + 4).
+    const tiny = exportFineTuning(dataset([record({ id: 'a/x', question: '问？', answer: '答。' })]), { systemPrompt: '' });
+    expect(tiny.summary['estimatedTokens']).toBe(12);
+    const withSystem = exportFineTuning(dataset([record({ id: 'a/x', question: '问？', answer: '答。' })]), { systemPrompt: 'abcd efgh' });
+    // 9 other code points: ceil(9 / 4) = 3, plus 4 of framing.
+    expect(withSystem.summary['estimatedTokens']).toBe(12 + 7);
   });
 
   it('writes UTF-8 JSON Lines: one compact object per line, LF, trailing newline', () => {
