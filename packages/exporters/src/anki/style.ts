@@ -25,6 +25,7 @@ export const CARD_CSS = `.card {
 .retired { padding: 8px 12px; border: 1px dashed #d0d7de; border-radius: 4px; }
 /* Wide tables and formulas scroll inside the card instead of widening it on a phone. */
 .answer table { display: block; max-width: 100%; overflow-x: auto; }
+.answer th, .answer td { min-width: 4.5em; }
 .answer mjx-container[display="true"] { display: block; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
 .answer pre {
   text-align: left;
