@@ -90,22 +90,41 @@ function checkStandalone(file: VFile, { record, answerNodes, summaryNodes }: Bui
   if (record.summary === undefined && findSummary(answerNodes, context.source, false, true)) {
     report(file, 'error', 'missing-summary', `Unexpected answer that is only its \`**结论**\` paragraph, expected the full answer below it`, answerNodes[0]?.position);
   } else if (record.summary === undefined) {
-    report(file, 'error', 'missing-summary', `Missing summary for “${record.question}”, expected the answer to open with a \`**结论**：\` paragraph of one to three sentences, followed by the full answer`, { line: record.source.line, column: 1 });
+    report(
+      file,
+      'error',
+      'missing-summary',
+      `Missing summary for “${record.question}”, expected the answer to open with a \`**结论**：\` paragraph of one to three sentences, followed by the full answer`,
+      { line: record.source.line, column: 1 },
+    );
   } else {
     // Counted as read: link destinations and emphasis marks are not, TeX is as written.
     const text = inlineText(summaryNodes[0] as Paragraph).replace(/^结论\s*[：:]\s*/, '');
     const chars = [...text].length;
     const sentences = countSentences(text);
     if (chars > SUMMARY_MAX_CHARS || sentences > SUMMARY_MAX_SENTENCES) {
-      report(file, 'error', 'summary-too-long', `Unexpected summary of ${chars} characters in ${sentences} sentence(s), expected at most ${SUMMARY_MAX_SENTENCES} sentences and ${SUMMARY_MAX_CHARS} characters: keep the short answer short and move the rest into the full answer`, summaryNodes[0]?.position);
+      report(
+        file,
+        'error',
+        'summary-too-long',
+        `Unexpected summary of ${chars} characters in ${sentences} sentence(s), expected at most ${SUMMARY_MAX_SENTENCES} sentences and ${SUMMARY_MAX_CHARS} characters: keep the short answer short and move the rest into the full answer`,
+        summaryNodes[0]?.position,
+      );
     }
   }
   for (const pointer of findProsePointers([...summaryNodes, ...answerNodes])) {
-    report(file, 'error', 'prose-pointer', `Unexpected pointer “${pointer.text}” to another part of the note, expected the record to stand alone: say what is meant, or link the question with \`[text](#question-id)\``, point(pointer.offset));
+    report(
+      file,
+      'error',
+      'prose-pointer',
+      `Unexpected pointer “${pointer.text}” to another part of the note, expected the record to stand alone: say what is meant, or link the question with \`[text](#question-id)\``,
+      point(pointer.offset),
+    );
   }
   for (const node of [...summaryNodes, ...answerNodes]) {
     visitLinks(node, (url, position) => {
-      if (isMalformedQuestionLink(url)) report(file, 'error', 'unknown-question-link', `Unexpected link \`${url}\`, expected \`#question-id\` or \`#note-id/question-id\` (lower-case ASCII words joined by "-")`, position);
+      if (isMalformedQuestionLink(url))
+        report(file, 'error', 'unknown-question-link', `Unexpected link \`${url}\`, expected \`#question-id\` or \`#note-id/question-id\` (lower-case ASCII words joined by "-")`, position);
     });
   }
 }

@@ -2,5 +2,18 @@ import { expect, it } from 'vitest';
 import * as api from './index.js';
 
 it('exports exactly the public API', () => {
-  expect(Object.keys(api).sort()).toEqual(['MESSAGE_SOURCE', 'RULES', 'createProcessor', 'emit', 'formatMessage', 'normalizeQuestion', 'parseNote', 'remarkMianjing', 'report', 'runNote', 'severityFor', 'severityOf']);
+  expect(Object.keys(api).sort()).toEqual([
+    'MESSAGE_SOURCE',
+    'RULES',
+    'createProcessor',
+    'emit',
+    'formatMessage',
+    'normalizeQuestion',
+    'parseNote',
+    'remarkMianjing',
+    'report',
+    'runNote',
+    'severityFor',
+    'severityOf',
+  ]);
 });

@@ -18,7 +18,8 @@ describe('fixtures', () => {
       const records = `${JSON.stringify(file.data.records, null, 2)}\n`;
       const messages = [...file.messages]
         .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
-        .map((m) => `${formatMessage('input.md', m)}\n`).join('');
+        .map((m) => `${formatMessage('input.md', m)}\n`)
+        .join('');
       const accounting = `${JSON.stringify(file.data.accounting, null, 2)}\n`;
       if (update) {
         writeFileSync(join(dir, 'records.json'), records);

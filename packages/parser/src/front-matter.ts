@@ -77,7 +77,13 @@ export function readFrontMatter(file: VFile, node: Yaml, mode: ParseMode): NoteF
       for (const key of issue.keys) {
         const keyNode = findKey(doc, key);
         invalid.add(key);
-        emit(file, mode, 'invalid-front-matter', `Unexpected front matter key \`${key}\`, expected only \`id\`, \`title\`, \`tags\` and \`lang\` (remove it)`, keyNode?.range ? at(keyNode.range[0]) : node.position?.start);
+        emit(
+          file,
+          mode,
+          'invalid-front-matter',
+          `Unexpected front matter key \`${key}\`, expected only \`id\`, \`title\`, \`tags\` and \`lang\` (remove it)`,
+          keyNode?.range ? at(keyNode.range[0]) : node.position?.start,
+        );
       }
       continue;
     }

@@ -10,10 +10,9 @@ export interface HeadingParts {
   id: string | undefined;
 }
 
-// "2.1 ", "3. ", "1) ", "一、", "Q1 ", "1-1 ": a digit-only number must be followed by punctuation or a space,
+// "2.1 ", "3. ", "1) ", "一、", "Q1 ", "Q01 · ", "1-1 ": a digit-only number must be followed by punctuation or a space,
 // so that "1x1 卷积" or "3D 卷积" keep their leading digit.
-const NUMBERING =
-  /^(?:(\d+(?:[.．]\d+)*)(?:[.．、)）:：]\s*|\s+|$)|([一二三四五六七八九十百]+)[、.．]\s*|[（(]([一二三四五六七八九十\d]+)[)）]\s*|(Q\d+)[.:：、]?\s*|(\d+-\d+)\s+)/i;
+const NUMBERING = /^(?:(\d+(?:[.．]\d+)*)(?:[.．、)）:：]\s*|\s+|$)|([一二三四五六七八九十百]+)[、.．]\s*|[（(]([一二三四五六七八九十\d]+)[)）]\s*|(Q\d+)\s*[.:：、·•|\-–—]?\s*|(\d+-\d+)\s+)/i;
 const TRAILING_ID = /\s*\{#([^}\s]*)\}\s*$/;
 
 export function splitHeading(plain: string): HeadingParts {
@@ -39,10 +38,17 @@ export function isReferenceTitle(text: string): boolean {
   return REFERENCE_TITLE.test(splitHeading(text).text.replace(/[:：]$/, ''));
 }
 
-const PLACEHOLDER = /^(?:todo|tbd|tbc|fixme|wip|待补充|待完善|待更新|待续|未完待续|暂无|略|\.\.\.|…+|（?待补充）?|(?:点击)?查看答案|答案见链接)[.。!！]*$/i;
+const PLACEHOLDER =
+  /^(?:todo|tbd|tbc|fixme|wip|solution|to be (?:added|done|written|completed)|work in progress|coming soon|待补充|待完善|待更新|待续|未完待续|暂无|略|敬请期待|\.\.\.|…+|（?待补充）?|(?:点击)?查看答案|答案见链接)[.。!！]*$/i;
 
-/** "Todo", "[TBD]", "待补充": text that stands where an answer should be. */
+/** "Todo", "[TBD]", "待补充", "(to be added)": text that stands where an answer should be. */
 export function isPlaceholder(text: string): boolean {
-  const bare = text.trim().replace(/^[-*]\s*\[ \]\s*/, '').replace(/^\[(.*)\]$/, '$1').trim();
+  const bare = text
+    .trim()
+    .replace(/^[-*]\s*\[ \]\s*/, '')
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/^([*_]{1,2})(.+)\1$/, '$2')
+    .replace(/^[(（](.*)[)）]$/, '$1')
+    .trim();
   return PLACEHOLDER.test(bare);
 }

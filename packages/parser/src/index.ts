@@ -4,5 +4,5 @@ export { remarkMianjing } from './plugin.js';
 export type { MianjingOptions, NoteSummary, RecordLink } from './plugin.js';
 export { RULES, MESSAGE_SOURCE, emit, formatMessage, report, severityFor, severityOf } from './rules.js';
 export type { ParseMode, RuleId, Severity } from './rules.js';
-export type { Accounting, CandidateKind, DroppedCandidate } from './lenient.js';
+export type { Accounting, CandidateKind, DroppedCandidate, UnassignedText } from './lenient/index.js';
 export { normalizeQuestion } from './record.js';

@@ -14,7 +14,13 @@ export function checkMath(tree: Root, file: VFile, mode: ParseMode): void {
     if (node.type !== 'math' && node.type !== 'inlineMath') return;
     const error = texError(node.value, node.type === 'math');
     if (error !== undefined) {
-      emit(file, mode, 'invalid-math', `Unexpected TeX that KaTeX cannot render (${error.replace(/^KaTeX parse error: /, '').replace(/ at position \d+:[\s\S]*$/, '')}), expected a formula KaTeX supports`, node.position);
+      emit(
+        file,
+        mode,
+        'invalid-math',
+        `Unexpected TeX that KaTeX cannot render (${error.replace(/^KaTeX parse error: /, '').replace(/ at position \d+:[\s\S]*$/, '')}), expected a formula KaTeX supports`,
+        node.position,
+      );
     }
   });
 }

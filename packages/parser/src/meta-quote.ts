@@ -8,7 +8,10 @@ const META_LINE = /^(又问|别名|标签)[：:]\s*(.*)$/;
  * (the quote is answer content), `mixed` when only some are.
  */
 export function readMetaQuote(quote: Blockquote): { aliases: string[]; tags: string[] } | 'none' | 'mixed' {
-  const lines = plainText(quote.children).split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = plainText(quote.children)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const matches = lines.map((line) => META_LINE.exec(line));
   const metaCount = matches.filter(Boolean).length;
   if (metaCount === 0) return 'none';

@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { extractCanonical, type NoteInfo } from './canonical.js';
-import { extractLenient, findTitleHeading, type Accounting } from './lenient.js';
+import { extractLenient, findTitleHeading, type Accounting } from './lenient/index.js';
 import { shortHash } from './hash.js';
 import type { BuiltRecord, NoteContext } from './record.js';
 import { readFrontMatter, type NoteFrontMatter } from './front-matter.js';
@@ -48,7 +48,7 @@ declare module 'vfile' {
  * to the content root (it becomes `source.path` and, without front matter, the note id), and writes
  * `file.data.records` and `file.data.note`. Problems are reported as positioned messages on the file.
  */
-export const remarkMianjing: Plugin<[MianjingOptions?], Root> = function (options = {}) {
+export const remarkMianjing: Plugin<[MianjingOptions?], Root> = (options = {}) => {
   const mode = options.mode ?? 'canonical';
   return (tree, file) => {
     const front = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
@@ -72,8 +72,7 @@ export const remarkMianjing: Plugin<[MianjingOptions?], Root> = function (option
       references: [] as Reference[],
       language: meta.lang ?? options.language,
     };
-    const { records, accounting } =
-      mode === 'canonical' ? canonicalRecords(extractCanonical(tree, file, note, context)) : extractLenient(tree, file, note, context);
+    const { records, accounting } = mode === 'canonical' ? canonicalRecords(extractCanonical(tree, file, note, context)) : extractLenient(tree, file, note, context);
     file.data.records = records.map((built) => built.record);
     file.data.accounting = accounting;
     file.data.links = records.flatMap(({ record, links }) =>
@@ -85,7 +84,7 @@ export const remarkMianjing: Plugin<[MianjingOptions?], Root> = function (option
 };
 
 function canonicalRecords(records: BuiltRecord[]): { records: BuiltRecord[]; accounting: Accounting } {
-  return { records, accounting: { candidates: records.length, records: records.length, dropped: [] } };
+  return { records, accounting: { candidates: records.length, records: records.length, dropped: [], unassigned: [] } };
 }
 
 function notePath(file: VFile): string {

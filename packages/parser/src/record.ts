@@ -6,6 +6,7 @@ import { detectLanguage } from './language.js';
 import { findQuestionLinks, type QuestionLink } from './links.js';
 import { inlineText, plainText } from '@mianjing/markdown';
 import type { ParseMode } from './rules.js';
+import { isPointerOnly } from './question-like.js';
 import { findSummary } from './summary.js';
 
 /** What an extractor found for one question, before it becomes a record. */
@@ -48,13 +49,14 @@ export interface BuiltRecord {
 
 /**
  * Turn a draft into a record: a leading `**结论**：` paragraph becomes the summary, links to other questions are
- * rewritten to `#<record id>` and listed in `related`, and a placeholder answer ("Todo") makes the record unanswered.
+ * rewritten to `#<record id>` and listed in `related`, and a placeholder answer ("Todo") makes the record unanswered, as
+ * does, in lenient notes, an answer that is only a link to an answer elsewhere (`具体可参考：<url>`).
  * `questionIds` are the ids of the note's questions, which `#id` links may point at (in canonical notes: any id).
  */
 export function toRecord(draft: QuestionDraft, note: NoteContext, questionIds: ReadonlySet<string> | 'any'): BuiltRecord {
   const { source } = note;
   const nodes = draft.answerNodes;
-  const placeholder = nodes.length > 0 && isPlaceholder(plainText(nodes));
+  const placeholder = nodes.length > 0 && (isPlaceholder(plainText(nodes)) || (note.mode === 'lenient' && isPointerOnly(sourceOf(nodes, source))));
   const summaryPlace = placeholder ? undefined : findSummary(nodes, source, note.mode === 'lenient');
   const answerNodes = placeholder ? [] : summaryPlace ? nodes.slice(1) : nodes;
   const summaryNodes: RootContent[] = summaryPlace ? [summaryPlace.paragraph] : [];
@@ -86,10 +88,13 @@ export function toRecord(draft: QuestionDraft, note: NoteContext, questionIds: R
     source: { path: note.path, line: draft.line, endLine: answer && last ? last.end.line : draft.line },
     hash: recordHash(draft.question, summary, answer, related, references),
   };
-  const record: QuestionRecord = answer
-    ? { ...base, status: 'answered', ...(summary === undefined ? {} : { summary }), answer, ...tail }
-    : { ...base, status: 'unanswered', answer: '', ...tail };
+  const record: QuestionRecord = answer ? { ...base, status: 'answered', ...(summary === undefined ? {} : { summary }), answer, ...tail } : { ...base, status: 'unanswered', answer: '', ...tail };
   return { record, links, answerNodes, summaryNodes };
+}
+
+/** The text of answer nodes as written. */
+function sourceOf(nodes: readonly RootContent[], source: string): string {
+  return source.slice(nodes[0]!.position!.start.offset!, nodes.at(-1)!.position!.end.offset!);
 }
 
 /** The hash of what is rendered from a record, so any visible change changes it. */

@@ -6,7 +6,9 @@ import { inlineText } from '@mianjing/markdown';
 export function collectReferences(node: RootContent): Reference[] {
   if (node.type === 'list') return node.children.flatMap((item) => item.children.flatMap(collectReferences));
   if (node.type !== 'paragraph') return [];
-  const text = inlineText(node).replace(/^\d+[.、)]\s*/, '').trim();
+  const text = inlineText(node)
+    .replace(/^\d+[.、)]\s*/, '')
+    .trim();
   if (!text) return [];
   return [{ title: text, url: findLink(node)?.url ?? findHref(node) ?? '' }];
 }

@@ -20,6 +20,10 @@ export const RULES = {
   'invalid-math': 'a formula KaTeX cannot render (the site typesets with KaTeX; Anki with MathJax)',
   'question-candidate-dropped': 'a question candidate that did not become a record, and why (a table-of-contents entry, a duplicate)',
   'nesting-too-deep': 'quotes or lists nested deeper than the parser follows; the deeper markers are read as text',
+  'text-outside-question': 'lenient mode: text that belongs to no question (an intro, a section with no questions, text after the last answer), so it is in no record',
+  'unclosed-fence': 'lenient mode: a code fence that is never closed and swallows the rest of its block or note',
+  'orphan-answer-marker': 'lenient mode: an answer marker (`A:`, `答：`, a `<details>` answer) with no question right before it',
+  'nested-fence': 'lenient mode: a fence opened inside a fence of the same length, read as nested as the author meant',
 } as const;
 
 /** A rule id: one of the parser's RULES, or one the build over a folder adds (see @mianjing/dataset). */
