@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, type Dirent } from 'node:fs';
 import { access, readdir, stat, statfs } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { bundledContentDir } from '@mianjing/dataset/build';
@@ -30,7 +30,7 @@ export async function notesFolder(cwd: string, dir: string | undefined): Promise
 
 /** Whether a Markdown file lies anywhere under `dir` (hidden and node_modules folders aside, as the build skips them). */
 async function holdsNotes(dir: string): Promise<boolean> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {

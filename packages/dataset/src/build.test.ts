@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { severityOf } from '@mianjing/parser';
 import { validateWithJsonSchema } from '@mianjing/schema';
 import { describe, expect, it } from 'vitest';
-import { buildDataset, datasetFiles, datasetJson, datasetJsonl, writeFilesAtomic } from './build-entry.js';
+import { buildDataset, datasetFiles, datasetJson, datasetJsonl } from './build-entry.js';
 
 const fixtures = new URL('../test/fixtures/', import.meta.url).pathname;
 const messagesOf = (result: Awaited<ReturnType<typeof buildDataset>>) =>

@@ -27,7 +27,7 @@ export function checkDuplicateIds(items: Placed[], severity: Severity): Placed[]
         .join(', ');
       report(item.file, severity, 'duplicate-id', `Unexpected duplicate id \`${id}\`, expected ids to be unique: also used at ${others}`, { line: item.record.source.line, column: 1 });
     }
-    if (severity !== 'error') group.slice(1).forEach((item, index) => renamed.set(item, `${id}-${index + 2}`));
+    if (severity !== 'error') for (const [index, item] of group.slice(1).entries()) renamed.set(item, `${id}-${index + 2}`);
   }
   return items.map((item) => {
     const id = renamed.get(item);

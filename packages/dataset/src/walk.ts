@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
@@ -29,7 +30,7 @@ export async function listNotes(root: string, ignore: readonly string[] = []): P
   const seenDirs = new Set<string>();
 
   const visit = async (dir: string): Promise<void> => {
-    let entries;
+    let entries: Dirent[];
     try {
       const real = await realpath(dir);
       if (seenDirs.has(real)) return;

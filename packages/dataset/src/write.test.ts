@@ -1,11 +1,12 @@
 // The writer's guarantees, with failures injected through its file-system seam at exact points (no timing): after any
 // failure every previous output is byte-identical and no temporary file is left.
+import { readdirSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFilesAtomic, type WriteSystem } from './write.js';
+import { removePendingWrites, writeFilesAtomic, type WriteSystem } from './write.js';
 
 async function outputsWithOldFiles(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'mianjing-write-'));
@@ -52,10 +53,11 @@ const errno = (code: string) => Object.assign(new Error(`${code}: injected`), { 
 describe('writeFilesAtomic', () => {
   it('replaces every file whole and leaves no temporary file', async () => {
     const dir = await outputsWithOldFiles();
-    await writeFilesAtomic(dir, [
+    const targets = await writeFilesAtomic(dir, [
       { path: 'dataset.json', data: 'new' },
       { path: 'nested/x.bin', data: new Uint8Array([1, 2]) },
     ]);
+    expect(targets).toEqual([join(dir, 'dataset.json'), join(dir, 'nested', 'x.bin')]);
     expect(await readFile(join(dir, 'dataset.json'), 'utf8')).toBe('new');
     expect(await readFile(join(dir, 'nested/x.bin'))).toEqual(Buffer.from([1, 2]));
     expect((await readdir(dir)).sort()).toEqual(['dataset.json', 'dataset.jsonl', 'nested']);
@@ -118,5 +120,86 @@ describe('writeFilesAtomic', () => {
     await writeFilesAtomic(dir, [{ path: 'mixed.bin', data: pieces }]);
     const expected = Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
     expect((await readFile(join(dir, 'mixed.bin'))).equals(expected)).toBe(true);
+  });
+
+  it('finishes a file the disk accepts a few bytes at a time (short writes)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mianjing-write-'));
+    let calls = 0;
+    const short: WriteSystem = {
+      ...failing(() => undefined),
+      open: async (path, flags) => {
+        const handle = await fs.open(path, flags);
+        return {
+          close: () => handle.close(),
+          write: (data, offset, length) => {
+            calls++;
+            return handle.write(data, offset, Math.min(length, 4096));
+          },
+        };
+      },
+    };
+    const text = '短写'.repeat(10_000);
+    await writeFilesAtomic(dir, [{ path: 'short.txt', data: [text, new Uint8Array(10_000).fill(7)] }], short);
+    expect(await readFile(join(dir, 'short.txt'))).toEqual(Buffer.concat([Buffer.from(text), Buffer.alloc(10_000, 7)]));
+    expect(calls).toBe(Math.ceil(60_000 / 4096) + Math.ceil(10_000 / 4096));
+  });
+
+  it('batches many small text pieces into few writes and loses none of them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mianjing-write-'));
+    const pieces = Array.from({ length: 30_000 }, (_, i) => `{"id":"q-${i}","answer":"${'答'.repeat(i % 50)}"}\n`);
+    let writes = 0;
+    const counting = failing((call) => {
+      if (call.startsWith('write')) writes++;
+      return undefined;
+    });
+    await writeFilesAtomic(dir, [{ path: 'many.jsonl', data: pieces }], counting);
+    expect(await readFile(join(dir, 'many.jsonl'), 'utf8')).toBe(pieces.join(''));
+    // 1 MiB batches, each flushed when the next piece might not fit: one more write than full batches at most.
+    const full = Math.ceil(Buffer.byteLength(pieces.join('')) / 2 ** 20);
+    expect(writes).toBeGreaterThanOrEqual(full);
+    expect(writes).toBeLessThanOrEqual(full + 1);
+  });
+
+  it('closes every file it opened, also when a write fails', async () => {
+    const dir = await outputsWithOldFiles();
+    const open = new Set<string>();
+    const base = failing((call) => (call === 'write 1' ? errno('EIO') : undefined));
+    const tracking: WriteSystem = {
+      ...base,
+      open: async (path, flags) => {
+        const handle = await base.open(path, flags);
+        open.add(path);
+        return {
+          write: handle.write,
+          close: async () => {
+            open.delete(path);
+            await handle.close();
+          },
+        };
+      },
+    };
+    await expect(writeFilesAtomic(dir, [{ path: 'dataset.json', data: 'new' }], tracking)).rejects.toMatchObject({ code: 'EIO' });
+    expect([...open]).toEqual([]);
+    await expectUntouched(dir);
+  });
+
+  it('removes the temporary files of an interrupted write on request, as the signal handler does', async () => {
+    const dir = await outputsWithOldFiles();
+    let seen: string[] = [];
+    function* interrupted() {
+      yield 'partial';
+      // The process is being stopped here: the handler removes what is in flight, then exits.
+      seen = readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+      removePendingWrites();
+      throw new Error('stopped');
+    }
+    await expect(
+      writeFilesAtomic(dir, [
+        { path: 'dataset.json', data: 'x' },
+        { path: 'dataset.jsonl', data: interrupted() },
+      ]),
+    ).rejects.toThrow('stopped');
+    expect(seen).toHaveLength(2);
+    await expectUntouched(dir);
   });
 });

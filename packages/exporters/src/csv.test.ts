@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { exportCsv } from './csv.js';
 import { outputText } from './output.js';
 import { dataset, record, records, testDataset } from '../test/helpers/dataset.js';
@@ -9,8 +9,13 @@ const textOf = (result: ReturnType<typeof exportCsv>): string => outputText(resu
 const parseCsv = (text: string): string[][] => parse(text, { bom: true, relax_column_count: false });
 
 describe('exportCsv', () => {
-  const result = exportCsv(testDataset());
-  const text = textOf(result);
+  // Exported in beforeEach, not while collecting the tests, so a mutation test's active mutant is in effect.
+  let result: ReturnType<typeof exportCsv>;
+  let text: string;
+  beforeEach(() => {
+    result = exportCsv(testDataset());
+    text = textOf(result);
+  });
 
   it('writes questions.csv with a BOM and CRLF row ends', () => {
     expect(result.files.map((f) => f.path)).toEqual(['questions.csv']);
@@ -21,6 +26,7 @@ describe('exportCsv', () => {
     expect(unquoted.match(/\n/g)).toHaveLength(records().length + 1);
     expect(unquoted.match(/\r\n/g)).toHaveLength(records().length + 1);
     expect(result.summary).toEqual({ rows: records().length, guardedCells: 3 });
+    expect(result.warnings).toEqual([]);
   });
 
   it('round-trips every cell through an RFC 4180 parser', () => {
@@ -59,11 +65,12 @@ describe('exportCsv', () => {
 
   it('writes the summary, related ids, and links to other questions as their text', () => {
     const linked = dataset([
-      record({ id: 'a/x', question: '问题 X？', summary: '短答见[Y](#a/y)。', answer: '详见[](#a/y)与`[代码](#a/y)`。', related: ['a/y'] }),
+      record({ id: 'a/x', question: '问题 X？', summary: '短答见[Y](#a/y)。', answer: '详见[](#a/y)与`[代码](#a/z)`。', related: ['a/y', 'a/z'], tags: ['甲', '乙'] }),
       record({ id: 'a/y', question: '问题 Y？', answer: '答。' }),
+      record({ id: 'a/z', question: '问题 Z？', answer: '答。' }),
     ]);
     const [, x] = parseCsv(textOf(exportCsv(linked)));
-    expect(x?.slice(2, 5)).toEqual(['短答见Y。', '详见「问题 Y？」与`[代码](#a/y)`。', 'a/y']);
+    expect(x?.slice(2, 6)).toEqual(['短答见Y。', '详见「问题 Y？」与`[代码](#a/z)`。', 'a/y;a/z', '甲;乙']);
   });
 
   it('neutralizes formula cells by default', () => {
@@ -89,8 +96,11 @@ describe('exportCsv', () => {
   });
 
   it('can leave out the BOM and the formula guard', () => {
-    const plain = textOf(exportCsv(testDataset(), { bom: false, excelSafe: false }));
+    const unguarded = exportCsv(testDataset(), { bom: false, excelSafe: false });
+    const plain = textOf(unguarded);
     expect(plain.startsWith('id,')).toBe(true);
+    expect(unguarded.summary).toEqual({ rows: records().length, guardedCells: 0 });
+    expect(textOf(exportCsv(testDataset(), { bom: true, excelSafe: false })).startsWith('\uFEFFid,')).toBe(true);
     expect(parseCsv(plain).find((row) => row[0] === 'csv/tricky')?.[1]).toBe('=SUM(1) 在表格里会怎样？');
   });
 });

@@ -14,7 +14,11 @@ import { dataset, record } from './helpers/dataset.js';
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const wideTable = ['| 方法 | 参数量 | 计算量 | 显存 | 适用场景 |', '| --- | --- | --- | --- | --- |', '| 全参数微调 | 全部参数都参与训练与更新 | 前向加反向的全部计算 | 权重、梯度与优化器状态 | 数据充足、资源充足的场景 |'].join('\n');
+const wideTable = [
+  '| 方法 | 参数量 | 计算量 | 显存 | 适用场景 |',
+  '| --- | --- | --- | --- | --- |',
+  '| 全参数微调 | 全部参数都参与训练与更新 | 前向加反向的全部计算 | 权重、梯度与优化器状态 | 数据充足、资源充足的场景 |',
+].join('\n');
 // Without MathJax in the test, the TeX itself stands for the typeset formula: one long unbreakable run.
 const longFormula = `$$\n${Array.from({ length: 40 }, (_, i) => `x_{${i}}`).join('+')}\n$$`;
 
@@ -29,8 +33,15 @@ function cardBack(apkg: OpenedApkg): string {
 
 describe.skipIf(!existsSync(CHROMIUM))('a card on a phone', () => {
   it('keeps wide tables and formulas in their own scroll boxes at 360 px', async () => {
-    const apkg = await openApkg(await exportAnki(dataset([record({ id: 'peft/compare', question: '几种微调方式怎么比较？', summary: '看参数量、计算量和显存。', answer: `${wideTable}\n\n${longFormula}` })])));
-    const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mianjing-card-')), { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 360, height: 740 } });
+    const apkg = await openApkg(
+      await exportAnki(dataset([record({ id: 'peft/compare', question: '几种微调方式怎么比较？', summary: '看参数量、计算量和显存。', answer: `${wideTable}\n\n${longFormula}` })])),
+    );
+    const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mianjing-card-')), {
+      executablePath: CHROMIUM,
+      args: ARGS,
+      headless: true,
+      viewport: { width: 360, height: 740 },
+    });
     try {
       const page = await browser.newPage();
       await page.setContent(cardBack(apkg));
@@ -38,7 +49,13 @@ describe.skipIf(!existsSync(CHROMIUM))('a card on a phone', () => {
         const table = document.querySelector('.answer table') as HTMLElement;
         const math = document.querySelector('.math-display') as HTMLElement;
         const cells = [...document.querySelectorAll('.answer td')].map((cell) => cell.getBoundingClientRect().width);
-        return { page: document.documentElement.scrollWidth, viewport: window.innerWidth, table: [table.clientWidth, table.scrollWidth], math: [math.clientWidth, math.scrollWidth], narrowestCell: Math.min(...cells) };
+        return {
+          page: document.documentElement.scrollWidth,
+          viewport: window.innerWidth,
+          table: [table.clientWidth, table.scrollWidth],
+          math: [math.clientWidth, math.scrollWidth],
+          narrowestCell: Math.min(...cells),
+        };
       });
       expect(widths.page).toBeLessThanOrEqual(widths.viewport);
       // The content is wider than the phone, and scrolls inside its own box instead of widening the page.

@@ -1,5 +1,5 @@
 import type { Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import type { InlineMath, Math } from 'mdast-util-math';
+import type { InlineMath, Math as DisplayMath } from 'mdast-util-math';
 import type { VFile } from 'vfile';
 
 /**
@@ -39,7 +39,7 @@ function splitParagraph(paragraph: Paragraph, source: string): RootContent[] | u
   children.forEach((child, i) => {
     if (child.type === 'inlineMath' && isDisplayLine(child, children[i - 1], children[i + 1], source)) {
       flush();
-      out.push({ type: 'math', value: child.value, meta: null, position: child.position } satisfies Math);
+      out.push({ type: 'math', value: child.value, meta: null, position: child.position } satisfies DisplayMath);
     } else run.push(child);
   });
   flush();

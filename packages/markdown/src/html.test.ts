@@ -41,6 +41,21 @@ describe('renderHtml', () => {
     expect(renderHtml(markdown, { questionLink: () => undefined }).html).toBe('<p>见<span class="question-link">卷积</span>和<a href="https://e.com">外部</a>与<a href="#x">锚点</a></p>');
   });
 
+  it('leaves links to other questions as fragment links when no questionLink is given', () => {
+    expect(renderHtml('见[卷积](#cnn/conv-essence)').html).toBe('<p>见<a href="#cnn/conv-essence">卷积</a></p>');
+  });
+
+  it('labels footnotes in Chinese, the heading keeping the id the references point to', () => {
+    const html = toHtml('正文[^1]\n\n[^1]: 注释');
+    expect(html).toContain('aria-describedby="footnote-label"');
+    expect(html).toContain('<h2 class="sr-only" id="footnote-label">脚注</h2>');
+    expect(html).toContain('aria-label="返回正文"');
+  });
+
+  it('drops NUL from the Markdown, so author text cannot pose as an image placeholder', () => {
+    expect(toHtml('![图](a.png) 伪\u00000\u0000造')).toBe('<p><img src="a.png" alt="图"> 伪0造</p>');
+  });
+
   it('reads CJK emphasis as the notes do: bold that ends in punctuation followed by text', () => {
     expect(toHtml('**结论：**后文')).toBe('<p><strong>结论：</strong>后文</p>');
   });
@@ -70,9 +85,29 @@ describe('resolveImages', () => {
     expect(resolveImages(rendered, () => null)).toBe('<p>A 图 B </p>');
   });
 
+  it('puts back more than ten images, each in its place', () => {
+    const markdown = Array.from({ length: 12 }, (_, i) => `![${i}](${i}.png)`).join(' ');
+    const expected = Array.from({ length: 12 }, (_, i) => `<img src="m${i}.png" alt="${i}">`).join(' ');
+    expect(toHtml(markdown, (src) => `m${src}`)).toBe(`<p>${expected}</p>`);
+  });
+
+  it('keeps an image without a src as it is and never asks to rewrite it', () => {
+    const seen: string[] = [];
+    expect(
+      toHtml('x <img alt="无源">', (src) => {
+        seen.push(src);
+        return src;
+      }),
+    ).toBe('<p>x <img alt="无源"></p>');
+    expect(seen).toEqual([]);
+  });
+
   it('never rewrites an image the sanitizer dropped with its container', () => {
     const seen: string[] = [];
-    const html = resolveImages(renderHtml('<object><img src="hidden.png"></object>\n\n![shown](s.png)'), (src) => (seen.push(src), src));
+    const html = resolveImages(renderHtml('<object><img src="hidden.png"></object>\n\n![shown](s.png)'), (src) => {
+      seen.push(src);
+      return src;
+    });
     expect(seen).toEqual(['s.png']);
     expect(html).not.toContain('hidden');
   });

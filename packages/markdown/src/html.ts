@@ -25,7 +25,8 @@ export const sanitizeSchema: Schema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
-    '*': [...(defaultSchema.attributes?.['*'] ?? []).filter((name) => name !== 'id' && name !== 'name'), ['id', PREFIXED], ['name', PREFIXED]],
+    // `footnote-label` is the footnote heading's fixed id, which the footnote references point to (aria-describedby).
+    '*': [...(defaultSchema.attributes?.['*'] ?? []).filter((name) => name !== 'id' && name !== 'name'), ['id', PREFIXED, 'footnote-label'], ['name', PREFIXED]],
     span: [['className', 'math-inline', 'question-link']],
     div: [...(defaultSchema.attributes?.['div'] ?? []), ['className', 'math-display']],
   },

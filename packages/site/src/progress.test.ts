@@ -7,7 +7,7 @@ const now = new Date('2025-03-01T08:00:00Z');
 describe('scheduling', () => {
   it('schedules a new card by grade: Again soonest, Easy latest', () => {
     const next = preview(undefined, now);
-    const waits = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy].map((grade) => next.get(grade)!.getTime() - now.getTime());
+    const waits = ([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const).map((grade) => next.get(grade)!.getTime() - now.getTime());
     expect(waits).toEqual([...waits].sort((a, b) => a - b));
     expect(waitText(now, next.get(Rating.Again)!)).toBe('1 分钟');
     const easy = review(undefined, Rating.Easy, now);

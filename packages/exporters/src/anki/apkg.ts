@@ -35,7 +35,9 @@ function compressedEntry(filename: string, data: Uint8Array, pieces: Uint8Array[
   return {
     file,
     // zip.add() sets ondata to where the archive takes the pieces.
-    write: () => pieces.forEach((piece, index) => file.ondata!(null, piece as Uint8Array<ArrayBuffer>, index === pieces.length - 1)),
+    write: () => {
+      for (const [index, piece] of pieces.entries()) file.ondata!(null, piece as Uint8Array<ArrayBuffer>, index === pieces.length - 1);
+    },
   };
 }
 

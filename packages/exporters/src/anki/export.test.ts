@@ -292,7 +292,12 @@ describe('compression', () => {
     // The compression method of each entry, as the archive's central directory records it.
     const methods = (run: ExportResult) => {
       const found: Record<string, number> = {};
-      unzipSync(deckBytes(run), { filter: (file) => ((found[file.name] = file.compression), false) });
+      unzipSync(deckBytes(run), {
+        filter: (file) => {
+          found[file.name] = file.compression;
+          return false;
+        },
+      });
       return found;
     };
     expect(methods(result)).toEqual({ 'collection.anki2': 8, media: 8, '0': 0 });
@@ -308,7 +313,10 @@ describe('the render cache', () => {
     const cache = new Map<string, RenderedAnswer>();
     const set = cache.set.bind(cache);
     let rendered = 0;
-    cache.set = (key, value) => (rendered++, set(key, value));
+    cache.set = (key, value) => {
+      rendered++;
+      return set(key, value);
+    };
     const cold = await exportAnki(testDataset(), { contentRoot: root, timestamp: 1_700_000_000, renderCache: cache });
     const warm = await exportAnki(testDataset(), { contentRoot: root, timestamp: 1_700_000_000, renderCache: cache });
     expect(rendered).toBe(

@@ -49,6 +49,81 @@ describe('Anki identity', () => {
   });
 });
 
+describe('the collection’s JSON', () => {
+  // Schema-11 JSON as Anki 2.1.15 reads it on import, with Anki's and genanki's defaults. Templates and CSS are left
+  // to the look test below; everything else is written out here, so a changed default is a visible, reviewed change.
+  it('describes the note type with Anki’s defaults', async () => {
+    const apkg = await openApkg(await exportAnki(dataset([essence('卷积层的本质是什么？', '局部连接、权值共享的线性变换。')])));
+    const { css, tmpls, ...model } = apkg.col.models[NOTE_TYPE_ID] as unknown as Record<string, unknown> & { css: string; tmpls: Array<Record<string, unknown>> };
+    expect(css).toBe(NOTE_TYPE_LOOK.css);
+    expect(tmpls.map(({ qfmt, afmt, ...template }) => ({ ...template, front: qfmt === NOTE_TYPE_LOOK.front, back: afmt === NOTE_TYPE_LOOK.back }))).toEqual([
+      { name: '问答', ord: 0, bqfmt: '', bafmt: '', did: null, bfont: '', bsize: 0, front: true, back: true },
+    ]);
+    const field = (name: string, ord: number) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20, media: [] });
+    expect(model).toEqual({
+      id: 1718361902117,
+      name: 'mianjing 面经',
+      type: 0,
+      mod: 1796515200,
+      usn: -1,
+      sortf: 1,
+      did: 66842391857717,
+      flds: [field('ID', 0), field('Question', 1), field('Answer', 2), field('Breadcrumb', 3), field('Source', 4)],
+      latexPre:
+        '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
+      latexPost: '\\end{document}',
+      latexsvg: false,
+      req: [[0, 'any', [1, 3]]],
+      tags: [],
+      vers: [],
+    });
+  });
+
+  it('lists the decks by name, each with Anki’s defaults, whatever order the records come in', async () => {
+    const records = [record({ id: 'b/x', question: 'X？', answer: '答。', breadcrumb: ['乙'] }), record({ id: 'a/y', question: 'Y？', answer: '答。', breadcrumb: ['甲'] })];
+    const forward = await openApkg(await exportAnki(dataset(records), { timestamp: 1_700_000_000 }));
+    const backward = await openApkg(await exportAnki(dataset([...records].reverse()), { timestamp: 1_700_000_000 }));
+    expect(Object.values(forward.col.decks).map((deck) => deck.name)).toEqual(['Default', '面经', '面经::乙', '面经::甲']);
+    expect(JSON.stringify(backward.col.decks)).toBe(JSON.stringify(forward.col.decks));
+    expect(forward.col.decks['1']).toEqual({
+      id: 1,
+      mod: 1_700_000_000,
+      name: 'Default',
+      usn: -1,
+      lrnToday: [0, 0],
+      revToday: [0, 0],
+      newToday: [0, 0],
+      timeToday: [0, 0],
+      collapsed: false,
+      browserCollapsed: false,
+      desc: '',
+      dyn: 0,
+      conf: 1,
+      extendNew: 0,
+      extendRev: 0,
+    });
+  });
+
+  it('ships Anki’s default options group', async () => {
+    const apkg = await openApkg(await exportAnki(dataset([essence('卷积层的本质是什么？', '局部连接、权值共享的线性变换。')]), { timestamp: 1_700_000_000 }));
+    expect(Object.keys(apkg.col.dconf)).toEqual(['1']);
+    expect(apkg.col.dconf['1']).toEqual({
+      id: 1,
+      mod: 1_700_000_000,
+      name: 'Default',
+      usn: 0,
+      maxTaken: 60,
+      autoplay: true,
+      timer: 0,
+      replayq: true,
+      dyn: false,
+      new: { bury: true, delays: [1, 10], initialFactor: 2500, ints: [1, 4, 7], order: 1, perDay: 20, separate: true },
+      rev: { bury: true, ease4: 1.3, fuzz: 0.05, ivlFct: 1, maxIvl: 36500, minSpace: 1, perDay: 100, hardFactor: 1.2 },
+      lapse: { delays: [10], leechAction: 0, leechFails: 8, minInt: 1, mult: 0 },
+    });
+  });
+});
+
 describe('the note type’s look', () => {
   it('moves MODEL_MOD forward whenever the templates or the CSS change, so Anki copies the new styling over', () => {
     // Anki replaces a note type's styling on import only when the imported one is newer (`mod`). When this fails

@@ -33,7 +33,7 @@ it('checksums like Anki: the first 8 hex digits of SHA-1', () => {
 it.each([
   [[], ''],
   [['CNN'], ' CNN '],
-  [['deep learning', '机器\u3000学习'], ' deep_learning 机器_学习 '],
+  [['deep learning', '机器\u3000学习', 'a \t b'], ' deep_learning 机器_学习 a_b '],
   [['ML::CNN', '::a::::b::'], ' ML::CNN a::b '],
   [['CNN', 'cnn', ' ', '"x"'], ' CNN x '],
 ])('formats tags %j as %j', (tags, stored) => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { ExportResult } from '../output.js';
 import { dataset, record, records, testDataset } from '../../test/helpers/dataset.js';
@@ -41,7 +41,11 @@ function openAiFormatErrors(example: unknown): string[] {
 const answered = records().filter((r) => r.status === 'answered');
 
 describe('exportFineTuning', () => {
-  const result = exportFineTuning(testDataset());
+  // Exported in beforeEach, not while collecting the tests, so a mutation test's active mutant is in effect.
+  let result: ReturnType<typeof exportFineTuning>;
+  beforeEach(() => {
+    result = exportFineTuning(testDataset());
+  });
 
   it('writes every style, the LLaMA-Factory registry and a dataset card', () => {
     expect(result.files.map((f) => f.path)).toEqual(['openai.jsonl', 'alpaca.jsonl', 'sharegpt.jsonl', 'dataset_info.json', 'README.md']);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ExportResult } from '../output.js';
 import { LONG_ANSWER, dataset, record, records, testDataset } from '../../test/helpers/dataset.js';
 import { codePointLength } from '../text.js';
@@ -17,8 +17,13 @@ const chunksOf = (result: ExportResult): RagChunk[] => {
 };
 
 describe('exportRag', () => {
-  const result = exportRag(testDataset());
-  const chunks = chunksOf(result);
+  // Exported in beforeEach, not while collecting the tests, so a mutation test's active mutant is in effect.
+  let result: ExportResult;
+  let chunks: RagChunk[];
+  beforeEach(() => {
+    result = exportRag(testDataset());
+    chunks = chunksOf(result);
+  });
 
   it('writes chunks.jsonl, one chunk per record unless its answer is long', () => {
     expect(result.files.map((f) => f.path)).toEqual(['chunks.jsonl']);
