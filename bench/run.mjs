@@ -1,7 +1,7 @@
 // `pnpm bench`: the performance floors of bench/README.md, each measured side by side in one run. Every step runs
 // in a fresh process (bench/child.mjs), so its time and peak memory are its own; runs of the steps being compared
 // are interleaved, and the median is compared. Writes bench/results.json and prints a table; exits 1 if a floor fails.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -108,11 +108,23 @@ try {
     const out = execFileSync('/usr/bin/python3', [join(here, 'genanki_like.py'), records, join(work, 'genanki.apkg'), join(reference, 'mianjing.apkg')], { encoding: 'utf8', maxBuffer: 16 * MB });
     return { ...JSON.parse(out), maxRssMB: 0 };
   };
+  // The real genanki (../shared/anki/pydeps), for context: it also checks each field's HTML.
+  const genankiPath = join(root, '..', 'shared', 'anki', 'pydeps');
+  const realGenanki = () => {
+    const out = execFileSync('/usr/bin/python3', ['-W', 'ignore', join(here, 'genanki_real.py'), records, join(work, 'genanki-real.apkg')], {
+      encoding: 'utf8',
+      maxBuffer: 16 * MB,
+      env: { ...process.env, PYTHONPATH: genankiPath },
+    });
+    return { ...JSON.parse(out), maxRssMB: 0 };
+  };
+  const hasGenanki = spawnSync('/usr/bin/python3', ['-c', 'import genanki'], { env: { ...process.env, PYTHONPATH: genankiPath } }).status === 0;
   const anki = interleaved(
     {
       ours: () => child('anki', dataset, join(work, 'anki'), { NOTES: String(ANKI_NOTES) }),
       oursStored: () => child('anki', dataset, join(work, 'anki-stored'), { NOTES: String(ANKI_NOTES), STORED: '1' }),
       genanki,
+      ...(hasGenanki ? { realGenanki } : {}),
     },
     ANKI_RUNS,
   );
@@ -126,6 +138,7 @@ try {
     lowerIsBetter: true,
   });
   results.anki.storedRatio = round(ankiMs.oursStored / ankiMs.genanki);
+  if (hasGenanki) results.anki.realGenankiRatio = round(ankiMs.ours / ankiMs.realGenanki);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -135,6 +148,7 @@ const width = Math.max(...floors.map((f) => f.floor.length));
 console.log(`\n${'floor'.padEnd(width)}  value     limit  met`);
 for (const f of floors) console.log(`${f.floor.padEnd(width)}  ${String(f.value).padStart(6)}${f.unit ?? ' '}  ${String(f.limit).padStart(6)}  ${f.met ? 'yes' : 'NO'}`);
 console.log(`\nAnki, collection stored as genanki stores it: ${results.anki.storedRatio}× the genanki-like writer.`);
+if (results.anki.realGenankiRatio) console.log(`Anki, against the real genanki on the same records: ${results.anki.realGenankiRatio}×.`);
 process.exitCode = floors.every((f) => f.met) ? 0 : 1;
 
 /** A script writing the genanki-like writer's input: [id, question, answer, breadcrumb, source, tags] per note. */

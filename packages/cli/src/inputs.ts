@@ -1,4 +1,4 @@
-import { constants, type Dirent } from 'node:fs';
+import { constants, type Dirent, statSync } from 'node:fs';
 import { access, readdir, stat, statfs } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { bundledContentDir } from '@mianjing/dataset/build';
@@ -20,12 +20,20 @@ export async function notesFolder(cwd: string, dir: string | undefined): Promise
   const name = dir ?? folder;
   const info = await stat(folder).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new PathError(`No folder ${name}: give a folder of Markdown notes (relative paths start at ${cwd})`);
+    if (error.code === 'ENOTDIR') throw new PathError(`No folder ${name}: ${shown(cwd, fileAbove(folder))} is a file, not a folder; give the folder that holds your notes`);
     throw new PathError(`Cannot read ${name} (${error.code ?? error.message}): check its permissions`);
   });
   if (!info.isDirectory())
     throw new PathError(`${name} is a file, not a folder: give the folder that holds your notes${/\.(md|markdown)$/i.test(folder) ? ` (e.g. ${shown(cwd, dirname(folder))})` : ''}`);
   if (!(await holdsNotes(folder))) throw new PathError(`No Markdown notes (.md files) in ${name}: give the folder that holds your notes`);
   return folder;
+}
+
+/** The nearest ancestor of `path` that exists as a file (the reason for ENOTDIR). */
+function fileAbove(path: string): string {
+  let current = dirname(path);
+  while (dirname(current) !== current && !statSync(current, { throwIfNoEntry: false })?.isFile()) current = dirname(current);
+  return current;
 }
 
 /** Whether a Markdown file lies anywhere under `dir` (hidden and node_modules folders aside, as the build skips them). */

@@ -13,7 +13,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`mianjing: ${(error as Error).message}\nRun \`mianjing --help\` for usage.\n`);
+      io.stderr(`mianjing: ${usageMessage(error as Error & { code?: string }, argv)}\nRun \`mianjing --help\` for usage.\n`);
       return EXIT.usage;
     }
     if (error instanceof PathError) {
@@ -26,6 +26,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (debug) io.stderr(`${(error as Error).stack ?? ''}\n`);
     return EXIT.internal;
   }
+}
+
+/** Node's parseArgs explains an unknown option at length, with a hint about `--` that does not apply here. */
+function usageMessage(error: Error & { code?: string }, argv: string[]): string {
+  const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^']*)'/.exec(error.message)?.[1] : undefined;
+  if (unknown === undefined) return error.message;
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  const help = command !== undefined && isCommand(command) ? `mianjing ${command} --help` : 'mianjing --help';
+  return `Unknown option ${unknown} (see \`${help}\` for the options)`;
 }
 
 async function run(argv: string[], io: Io): Promise<number> {

@@ -40,6 +40,9 @@ describe.skipIf(!existsSync(bin))('file-system problems, before any work starts'
     const { status, stderr } = cli(['build', 'notes/note.md', '--out', 'out'], dir);
     expect(status).toBe(2);
     expect(stderr).toBe('mianjing: notes/note.md is a file, not a folder: give the folder that holds your notes (e.g. notes)\n');
+    const below = cli(['check', 'notes/note.md/sub'], dir);
+    expect(below.status).toBe(2);
+    expect(below.stderr).toBe('mianjing: No folder notes/note.md/sub: notes/note.md is a file, not a folder; give the folder that holds your notes\n');
   });
 
   it('a folder without notes is not a success', async () => {
