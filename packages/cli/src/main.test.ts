@@ -222,7 +222,11 @@ describe('usage', () => {
   it('rejects unknown commands, formats, options and options of other commands with exit code 2', async () => {
     expect((await run(['frobnicate'])).code).toBe(2);
     expect((await run(['export', 'pdf', '--out', '/tmp/x'])).code).toBe(2);
-    expect(await run(['check', '--nope'])).toEqual({ code: 2, stdout: '', stderr: 'mianjing: Unknown option --nope (see `mianjing check --help` for the options)\nRun `mianjing --help` for usage.\n' });
+    expect(await run(['check', '--nope'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'mianjing: Unknown option --nope (see `mianjing check --help` for the options)\nRun `mianjing --help` for usage.\n',
+    });
     expect((await run(['-z'])).stderr).toBe('mianjing: Unknown option -z (see `mianjing --help` for the options)\nRun `mianjing --help` for usage.\n');
     const other = await run(['check', 'broken', '--style', 'openai']);
     expect(other).toEqual({ code: 2, stdout: '', stderr: 'mianjing: Unexpected --style for `check` (see `mianjing check --help`)\nRun `mianjing --help` for usage.\n' });
