@@ -98,7 +98,8 @@ async function deleteUnused(dir: string, keep: string): Promise<void> {
 
 function isRendered(value: unknown): value is RenderedAnswer {
   const candidate = value as Partial<RenderedAnswer> | null;
-  return typeof candidate?.html === 'string' && Array.isArray(candidate.images);
+  // An entry written before renderings said what they cut has no `cut`: render it again.
+  return typeof candidate?.html === 'string' && Array.isArray(candidate.images) && Array.isArray(candidate.cut?.tables) && typeof candidate.cut.nestedLines === 'number';
 }
 
 /** `--cache-dir`, else `$XDG_CACHE_HOME/mianjing`, else `~/.cache/mianjing`; none with `--no-cache` or no home. */

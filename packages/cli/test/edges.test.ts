@@ -178,3 +178,25 @@ describe.skipIf(!pnpm || !existsSync(bin))('pnpm mianjing in this repository', (
     }
   });
 });
+
+describe.skipIf(!existsSync(bin))('pathological notes next to a good one', () => {
+  it('every output is written, each capped record is named, and nothing prints a stack trace', async () => {
+    const dir = await workspace();
+    const rows = Array.from({ length: 1500 }, (_, i) => `| ${i} | value |`).join('\n');
+    await writeFile(join(dir, 'notes', 'deep.md'), `# Deep\n\n## What is a deep quote?\n\n${'>'.repeat(10_000)} deep\n`);
+    await writeFile(join(dir, 'notes', 'table.md'), `# Table\n\n## What is a long table?\n\n| a | b |\n| - | - |\n${rows}\n`);
+    const { status, stdout, stderr } = cli(['all', 'notes', '--out', 'out'], dir);
+    noStack(stderr);
+    expect(status, stderr).toBe(0);
+    for (const exporter of ['anki', 'site']) {
+      expect(stderr).toContain(
+        `deep/what-is-a-deep-quote: warning quotes or lists nested deeper than the renderer follows on 1 line(s) are shown as text on the ${exporter === 'anki' ? 'card' : 'page'} [nesting-too-deep]`,
+      );
+      expect(stderr).toContain(`table/what-is-a-long-table: warning a table of 1500 rows is shown with its first rows only on the ${exporter === 'anki' ? 'card' : 'page'} [table-truncated]`);
+    }
+    expect(stdout + stderr).toMatch(/rag: wrote .*records 3/);
+    const csv = await readFile(join(dir, 'out', 'questions.csv'), 'utf8');
+    expect(csv).toContain('Low training error and high test error');
+    for (const file of ['dataset.json', 'mianjing.apkg', 'questions.csv', 'rag/chunks.jsonl', 'finetune/openai.jsonl', 'site/index.html']) expect(existsSync(join(dir, 'out', file)), file).toBe(true);
+  });
+});

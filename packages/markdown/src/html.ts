@@ -59,6 +59,21 @@ export interface RenderedHtml {
   cut: { nestedLines: number; tables: CutTable[] };
 }
 
+/** A limit a rendering had to apply, named by the parser's rule id for the same limit. */
+export interface CutWarning {
+  ruleId: 'table-truncated' | 'nesting-too-deep';
+  message: string;
+}
+
+/** What the guards cut from a rendering, as warnings for the user; `shownOn` names where it is shown ("the card"). */
+export function cutWarnings(cut: RenderedHtml['cut'], shownOn: string): CutWarning[] {
+  const warnings: CutWarning[] = cut.tables.map((table) => ({ ruleId: 'table-truncated', message: `a table of ${table.rows} rows is shown with its first rows only on ${shownOn}` }));
+  if (cut.nestedLines > 0) {
+    warnings.push({ ruleId: 'nesting-too-deep', message: `quotes or lists nested deeper than the renderer follows on ${cut.nestedLines} line(s) are shown as text on ${shownOn}` });
+  }
+  return warnings;
+}
+
 const mathJax: MathRenderer = (tex, display) => ({
   type: 'element',
   tagName: display ? 'div' : 'span',

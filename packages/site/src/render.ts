@@ -1,5 +1,5 @@
 import type { Element } from 'hast';
-import { renderHtml, renderTex, resolveImages, type MathRenderer } from '@mianjing/markdown';
+import { cutWarnings, renderHtml, renderTex, resolveImages, type MathRenderer } from '@mianjing/markdown';
 import { esc } from './escape.js';
 import type { ImageStore } from './images.js';
 
@@ -54,6 +54,7 @@ export function renderMarkdown(markdown: string, notePath: string, context: Rend
       return target === undefined ? undefined : `${mark}r${mark}${target}`;
     },
   });
+  for (const warning of cutWarnings(rendered.cut, 'the page')) warn(warning.ruleId, warning.message);
   const html = resolveImages(rendered, (src) => {
     const placed = context.images.place(notePath, src);
     if ('path' in placed) return `${mark}r${mark}${placed.path}`;

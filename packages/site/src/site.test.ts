@@ -156,3 +156,18 @@ describe('the build', () => {
     expect(site.summary).toMatchObject({ questions: 4, notes: 2, redirects: 2, images: 1, warnings: 5 });
   });
 });
+
+describe('guards', () => {
+  it('say which record had a table cut or quotes nested too deep', async () => {
+    const base = fixtureDataset();
+    const rows = Array.from({ length: 1500 }, (_, i) => `| ${i} | 值 |`).join('\n');
+    const hostile = `${'>'.repeat(10_000)} 深\n\n| a | b |\n| - | - |\n${rows}`;
+    const questions = base.questions.map((q) => (q.id === 'cnn/pooling' ? { ...q, answer: hostile } : q));
+    const guarded = await buildSite({ ...base, questions }, { contentRoot: content });
+    expect(guarded.warnings.filter((w) => w.ruleId === 'table-truncated' || w.ruleId === 'nesting-too-deep')).toEqual([
+      { recordId: 'cnn/pooling', ruleId: 'table-truncated', message: 'a table of 1500 rows is shown with its first rows only on the page' },
+      { recordId: 'cnn/pooling', ruleId: 'nesting-too-deep', message: 'quotes or lists nested deeper than the renderer follows on 1 line(s) are shown as text on the page' },
+    ]);
+    expect(text(guarded, 'q/cnn/pooling.html')).toContain('深');
+  });
+});

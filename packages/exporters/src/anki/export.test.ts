@@ -332,9 +332,27 @@ describe('the render cache', () => {
     }
   });
 
+  it('says what the guards cut on every export, from the cache as from a fresh rendering', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `| ${i} | 值 |`).join('\n');
+    const hostile = [
+      record({ id: 'hostile/deep', question: '很深的引用？', answer: `${'>'.repeat(10_000)} 深` }),
+      record({ id: 'hostile/table', question: '很长的表？', answer: `| a | b |\n| - | - |\n${rows}` }),
+    ];
+    const cache = new Map<string, RenderedAnswer>();
+    const expected = [
+      { recordId: 'hostile/deep', ruleId: 'nesting-too-deep', message: 'quotes or lists nested deeper than the renderer follows on 1 line(s) are shown as text on the card' },
+      { recordId: 'hostile/table', ruleId: 'table-truncated', message: 'a table of 1500 rows is shown with its first rows only on the card' },
+    ];
+    for (const run of ['cold', 'warm']) {
+      const result = await exportAnki(dataset(hostile), { timestamp: 1_700_000_000, renderCache: cache });
+      expect(result.warnings, run).toEqual(expected);
+    }
+    expect(cache.size).toBe(2);
+  });
+
   it('serves a cached answer until the Markdown changes', async () => {
     const essence = records().find((r) => r.id === 'cnn/conv-essence')!;
-    const cache = new Map([[renderKey(essence.answer), { html: '<p>来自缓存</p>', images: [] }]]);
+    const cache = new Map([[renderKey(essence.answer), { html: '<p>来自缓存</p>', images: [], cut: { nestedLines: 0, tables: [] } }]]);
     const cached = await openApkg(await exportAnki(dataset([essence]), { renderCache: cache }));
     expect(fieldsOf(cached, essence.id)[2]).toBe('<div class="full-answer"><p>来自缓存</p></div>');
     const edited = record({ id: essence.id, question: essence.question, answer: `${essence.answer}\n\n补充。` });

@@ -1,5 +1,5 @@
 import type { AnsweredRecord, QuestionRecord, ReadonlyDataset, Reference } from '@mianjing/schema';
-import { resolveImages } from '@mianjing/markdown';
+import { cutWarnings, resolveImages } from '@mianjing/markdown';
 import type { ExportResult, ExportWarning } from '../output.js';
 import { cleanText } from '../text.js';
 import { packageApkg } from './apkg.js';
@@ -150,15 +150,11 @@ function renderer(cache: RenderCache | undefined, warnings: ExportWarning[]): (r
     let rendered = cache?.get(key);
     if (!rendered) {
       const fresh = renderForCard(markdown);
-      for (const table of fresh.cut.tables) {
-        warnings.push({ recordId: record.id, ruleId: 'table-truncated', message: `a table of ${table.rows} rows is shown with its first rows only on the card` });
-      }
-      if (fresh.cut.nestedLines > 0) {
-        warnings.push({ recordId: record.id, ruleId: 'nesting-too-deep', message: `quotes or lists nested deeper than the renderer follows on ${fresh.cut.nestedLines} line(s) are shown as text` });
-      }
-      rendered = { html: fresh.html, images: fresh.images };
+      rendered = { html: fresh.html, images: fresh.images, cut: fresh.cut };
       cache?.set(key, rendered);
     }
+    // From the cache too: a second export must say what it cut as the first one did.
+    for (const warning of cutWarnings(rendered.cut, 'the card')) warnings.push({ recordId: record.id, ...warning });
     seen.set(markdown, rendered);
     return rendered;
   };

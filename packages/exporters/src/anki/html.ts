@@ -4,7 +4,7 @@ import { sha256 } from '../hash.js';
 import { cleanText } from '../text.js';
 
 /** An answer or summary rendered for a card, images still open (see resolveImages), as the render cache keeps it. */
-export type RenderedAnswer = Pick<RenderedHtml, 'html' | 'images'>;
+export type RenderedAnswer = Pick<RenderedHtml, 'html' | 'images' | 'cut'>;
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
