@@ -1,47 +1,16 @@
 // A small hand-written dataset with the hard cases of rendering (math, code, tables, links between questions,
 // hostile HTML, images inside and outside the content folder), and its content folder.
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG, type RecordInput, testRecord } from '../../schema/test/records.js';
 import { Dataset, SCHEMA_VERSION, type QuestionRecord } from '@mianjing/schema';
 
-/** A 1×1 PNG. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export { PNG };
 
-interface RecordInput {
-  id: string;
-  question: string;
-  summary?: string;
-  answer: string;
-  aliases?: string[];
-  related?: string[];
-  breadcrumb?: string[];
-  tags?: string[];
-  references?: Array<{ title: string; url: string }>;
-  path?: string;
-  line?: number;
-}
-
+/** A record with this fixture's breadcrumb and path unless the input gives its own. */
 export function record(input: RecordInput): QuestionRecord {
-  const line = input.line ?? 1;
-  const base = {
-    id: input.id,
-    question: input.question,
-    number: '',
-    aliases: input.aliases ?? [],
-    lang: 'zh',
-    answerText: input.answer.replace(/[*#`>]/g, ''),
-    related: input.related ?? [],
-    breadcrumb: input.breadcrumb ?? ['卷积网络', '卷积层'],
-    tags: input.tags ?? [],
-    references: input.references ?? [],
-    source: { path: input.path ?? 'cnn.md', line, endLine: line + 2 },
-    hash: createHash('sha256').update(`${input.question}\n${input.answer}`).digest('hex'),
-  };
-  return input.answer === ''
-    ? { ...base, status: 'unanswered', answer: '' }
-    : { ...base, status: 'answered', ...(input.summary === undefined ? {} : { summary: input.summary }), answer: input.answer };
+  return testRecord({ answerText: input.answer.replace(/[*#`>]/g, ''), ...input }, { breadcrumb: ['卷积网络', '卷积层'], path: 'cnn.md' });
 }
 
 export const HOSTILE = [

@@ -1,47 +1,16 @@
 // A small hand-written dataset with every hard case the exporters must handle, and a content
 // directory with a real PNG for the Anki media tests.
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG, type RecordInput, testRecord } from '../../../schema/test/records.js';
 import { Dataset, type QuestionRecord, SCHEMA_VERSION } from '@mianjing/schema';
 
-/** A 1×1 PNG. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export { PNG };
 
-interface RecordInput {
-  id: string;
-  question: string;
-  summary?: string;
-  answer: string;
-  related?: string[];
-  answerText?: string;
-  breadcrumb?: string[];
-  tags?: string[];
-  path?: string;
-  line?: number;
-}
-
-/** A schema-valid record; its hash changes with the question and the answer. */
+/** A record with this fixture's breadcrumb and path unless the input gives its own. */
 export function record(input: RecordInput): QuestionRecord {
-  const line = input.line ?? 1;
-  const base = {
-    id: input.id,
-    question: input.question,
-    number: '',
-    aliases: [],
-    lang: 'zh',
-    answerText: input.answerText ?? input.answer,
-    related: input.related ?? [],
-    breadcrumb: input.breadcrumb ?? ['卷积神经网络（CNN）基础', '卷积层'],
-    tags: input.tags ?? [],
-    references: [],
-    source: { path: input.path ?? 'cnn/basics.md', line, endLine: line + 2 },
-    hash: createHash('sha256').update(`${input.question}\n${input.answer}`).digest('hex'),
-  };
-  return input.answer === ''
-    ? { ...base, status: 'unanswered', answer: '' }
-    : { ...base, status: 'answered', ...(input.summary === undefined ? {} : { summary: input.summary }), answer: input.answer };
+  return testRecord(input, { breadcrumb: ['卷积神经网络（CNN）基础', '卷积层'], path: 'cnn/basics.md' });
 }
 
 export function dataset(questions: QuestionRecord[]): Dataset {
