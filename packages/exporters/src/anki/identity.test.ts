@@ -80,10 +80,12 @@ describe('the collection’s JSON', () => {
   });
 
   it('lists the decks by name, each with Anki’s defaults, whatever order the records come in', async () => {
-    const records = [record({ id: 'b/x', question: 'X？', answer: '答。', breadcrumb: ['乙'] }), record({ id: 'a/y', question: 'Y？', answer: '答。', breadcrumb: ['甲'] })];
+    // Deck ids are too large to be array indexes, so the JSON keeps the order the decks were added in: sorted here.
+    const names = ['丙', 'B', '甲', 'a', '乙', 'C'];
+    const records = names.map((name, i) => record({ id: `n/q${i}`, question: `问题${i}？`, answer: '答。', breadcrumb: [name] }));
     const forward = await openApkg(await exportAnki(dataset(records), { timestamp: 1_700_000_000 }));
     const backward = await openApkg(await exportAnki(dataset([...records].reverse()), { timestamp: 1_700_000_000 }));
-    expect(Object.values(forward.col.decks).map((deck) => deck.name)).toEqual(['Default', '面经', '面经::乙', '面经::甲']);
+    expect(Object.values(forward.col.decks).map((deck) => deck.name)).toEqual(['Default', '面经', '面经::B', '面经::C', '面经::a', '面经::丙', '面经::乙', '面经::甲']);
     expect(JSON.stringify(backward.col.decks)).toBe(JSON.stringify(forward.col.decks));
     expect(forward.col.decks['1']).toEqual({
       id: 1,
