@@ -186,11 +186,14 @@ describe('writeFilesAtomic', () => {
   it('removes the temporary files of an interrupted write on request, as the signal handler does', async () => {
     const dir = await outputsWithOldFiles();
     let seen: string[] = [];
+    let left: string[] = [];
     function* interrupted() {
       yield 'partial';
       // The process is being stopped here: the handler removes what is in flight, then exits.
       seen = readdirSync(dir).filter((name) => name.endsWith('.tmp'));
       removePendingWrites();
+      // Gone at once, not only by the writer's own clean-up when this error reaches it: a handler exits right away.
+      left = readdirSync(dir).filter((name) => name.endsWith('.tmp'));
       throw new Error('stopped');
     }
     await expect(
@@ -200,6 +203,7 @@ describe('writeFilesAtomic', () => {
       ]),
     ).rejects.toThrow('stopped');
     expect(seen).toHaveLength(2);
+    expect(left).toEqual([]);
     await expectUntouched(dir);
   });
 });
