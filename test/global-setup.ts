@@ -26,6 +26,6 @@ export default function checkBuilt(): void {
   }
   if (stale.length > 0)
     throw new Error(
-      `Build first: the compiled code of ${stale.map((name) => `@mianjing/${name}`).join(', ')} is missing or older than its source; run \`pnpm build\` (or \`pnpm test\`, which builds)`,
+      `Build first: the compiled code of ${stale.map((name) => `@mianjing/${name}`).join(', ')} is missing or older than its source; run \`pnpm build\` (or \`pnpm test\`, which builds), or \`pnpm exec tsc -b --force\` if a source file was touched without a change (the incremental build skips it)`,
     );
 }
