@@ -1,9 +1,21 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { inlineText } from '@mianjing/markdown';
-import { splitHeading, type HeadingParts } from '../heading.js';
-import { answerLabel, endsAsQuestion, isLabel, isMetaHeading, QUESTION_MARKER, isQuestionLike, isSectionLabel, isTocTitle, questionLabel } from '../question-like.js';
-import { isReferenceTitle } from '../heading.js';
-import { isRelatedTitle, withoutSymbols } from '../question-like.js';
+import { isReferenceTitle, splitHeading, type HeadingParts } from '../heading.js';
+import {
+  answerLabel,
+  DIALOGUE_ANSWER,
+  DIALOGUE_QUESTION,
+  endsAsQuestion,
+  isLabel,
+  isMetaHeading,
+  QUESTION_MARKER,
+  isQuestionLike,
+  isRelatedTitle,
+  isSectionLabel,
+  isTocTitle,
+  questionLabel,
+  withoutSymbols,
+} from '../question-like.js';
 import { readsAsBoldQuestion } from './bold-questions.js';
 import { opensQuestionsInDetails } from './details.js';
 import { linkOnlyTarget } from './inline.js';
@@ -94,10 +106,15 @@ export function readNoteShape(tree: Root, blocks: readonly RootContent[], text: 
   };
 }
 
-/** A heading that asks something: it reads as a question, carries an explicit `{#id}`, or is numbered `Q1`. */
+/** A heading that asks something: it reads as a question or is marked as one (see marksQuestion). */
 export function isQuestionHeading(text: string): boolean {
   const parts = splitHeading(text);
-  return parts.id !== undefined || /^Q\d+$/i.test(parts.number) || QUESTION_MARKER.test(parts.text) || isQuestionLike(parts.text);
+  return marksQuestion(parts) || isQuestionLike(parts.text);
+}
+
+/** A heading marked as a question whatever its words: an explicit `{#id}`, a `Q1` number, or a `Q:`/`问：` marker. */
+function marksQuestion(parts: HeadingParts): boolean {
+  return parts.id !== undefined || /^Q\d+$/i.test(parts.number) || QUESTION_MARKER.test(parts.text);
 }
 
 /**
@@ -185,7 +202,7 @@ function formOf(info: HeadingInfo): HeadingForm {
   if (isMetaHeading(parts.text)) return 'meta';
   if (isQuestionHeading(text)) {
     // "手撕 / 编码题", "为什么这样设计：重点追问": a name over a list of questions, not a question of its own.
-    const explicit = parts.id !== undefined || /^Q\d+$/i.test(parts.number) || QUESTION_MARKER.test(parts.text) || endsAsQuestion(parts.text);
+    const explicit = marksQuestion(parts) || endsAsQuestion(parts.text);
     const names = info.opensWithQuestion || /(?:题|题目|问题|追问|questions?)$/i.test(parts.text);
     return info.groupsQuestions && !explicit && names ? 'label' : 'question';
   }
@@ -262,8 +279,8 @@ function isDialogue(blocks: readonly RootContent[], text: SourceText): boolean {
     if (node.type !== 'paragraph') continue;
     for (const line of text.lines(node)) {
       const bare = line.text.replace(/\*\*|__/g, '');
-      if (/^\s*I\s*[:：]/.test(bare)) asks = true;
-      if (/^\s*C\s*[:：]/.test(bare)) answers = true;
+      if (DIALOGUE_QUESTION.test(bare)) asks = true;
+      if (DIALOGUE_ANSWER.test(bare)) answers = true;
     }
     if (asks && answers) return true;
   }
