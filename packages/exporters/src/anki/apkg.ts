@@ -30,8 +30,8 @@ async function deflate(data: Uint8Array): Promise<Uint8Array[]> {
  * A zip entry compressed before it is added, through fflate's ZipInputFile interface for compression done elsewhere:
  * size and CRC of the original data, then the compressed pieces.
  */
-function compressedEntry(filename: string, data: Uint8Array, pieces: Uint8Array[], mtime: Date): { file: ZipInputFile; write(): void } {
-  const file: ZipInputFile = { filename, size: data.length, crc: crc32(data), compression: 8, mtime, ondata: () => {} };
+function compressedEntry(filename: string, size: number, crc: number, pieces: Uint8Array[], mtime: Date): { file: ZipInputFile; write(): void } {
+  const file: ZipInputFile = { filename, size, crc, compression: 8, mtime, ondata: () => {} };
   return {
     file,
     // zip.add() sets ondata to where the archive takes the pieces.
@@ -56,7 +56,10 @@ export async function packageApkg(collection: Uint8Array, media: readonly MediaF
     ['media', new TextEncoder().encode(JSON.stringify(mediaMap)), compress],
     ...media.map((file, index): [string, Uint8Array, boolean] => [String(index), file.data, false]),
   ];
-  const compressed = await Promise.all(entries.map(([, data, deflated]) => (deflated ? deflate(data) : undefined)));
+  const deflating = Promise.all(entries.map(([, data, deflated]) => (deflated ? deflate(data) : undefined)));
+  // The checksums are worked out here while libuv's threads deflate.
+  const crcs = entries.map(([, data, deflated]) => (deflated ? crc32(data) : 0));
+  const compressed = await deflating;
   const out: Uint8Array[] = [];
   const zip = new Zip((error, data) => {
     if (error) throw error;
@@ -68,7 +71,7 @@ export async function packageApkg(collection: Uint8Array, media: readonly MediaF
   entries.forEach(([name, data], index) => {
     const pieces = compressed[index];
     if (pieces) {
-      const entry = compressedEntry(name, data, pieces, mtime);
+      const entry = compressedEntry(name, data.length, crcs[index]!, pieces, mtime);
       zip.add(entry.file);
       entry.write();
     } else {

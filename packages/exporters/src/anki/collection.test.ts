@@ -9,7 +9,8 @@ const note = (index: number): CollectionNote => ({
   recordId: `q-${index}`,
   mod: 5,
   tags: index % 2 ? ' a b ' : '',
-  fields: [`q-${index}`, `问题 ${index}`, `<p>答案 ${'长'.repeat(index % 50)}</p>`, 'x › y', 'a.md:1-2'],
+  // Lengths go up and down, and one answer is far longer than the rest: each value is stored exactly.
+  fields: [`q-${index}`, `问题 ${index}`, `<p>答案 ${'长'.repeat(index === 7 ? 5000 : index % 50)}</p>`, 'x › y', 'a.md:1-2'],
   sortField: `问题 ${index}`,
   deckId: 1 + (index % 3 === 0 ? 1 : 0),
   due: index + 1,

@@ -31,10 +31,9 @@ export interface CollectionHeader {
   conf: Record<string, unknown>;
 }
 
-// Anki's schema 11 (the legacy `.anki2` format every Anki 2.1+ and AnkiDroid imports), as genanki writes it. Pages of
-// 16 KiB pack notes of a few hundred characters tighter than SQLite's default 4 KiB; any SQLite reads any page size.
+// Anki's schema 11 (the legacy `.anki2` format every Anki 2.1+ and AnkiDroid imports), as genanki writes it, in
+// SQLite's default 4 KiB pages: a card of several KiB fills larger pages badly (one per page at 16 KiB).
 const TABLES = `
-PRAGMA page_size = 16384;
 CREATE TABLE col (
   id integer primary key, crt integer not null, mod integer not null, scm integer not null,
   ver integer not null, dty integer not null, usn integer not null, ls integer not null,
@@ -102,11 +101,26 @@ function startingFile(SQL: SqlJsStatic, expectedBytes: number): Uint8Array {
   return file;
 }
 
+/** Encodes text as UTF-8 into a buffer it reuses: the view it returns is valid until the next call. */
+class Utf8Buffer {
+  private buffer = new Uint8Array(1024);
+
+  encode(text: string): Uint8Array {
+    // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
+    if (this.buffer.length < text.length * 3) this.buffer = new Uint8Array(text.length * 3);
+    return this.buffer.subarray(0, utf8.encodeInto(text, this.buffer).written);
+  }
+}
+
 /** Writes the `collection.anki2` SQLite file note by note, then the `col` row. Same notes, same bytes. */
 export class CollectionBuilder {
   private readonly db: Database;
   private readonly insertNote: Statement;
   private readonly insertCard: Statement;
+  // sql.js copies a bound value as it binds it, so each column can reuse one buffer for every note.
+  private readonly tags = new Utf8Buffer();
+  private readonly fields = new Utf8Buffer();
+  private readonly sortField = new Utf8Buffer();
 
   /** `expectedBytes`: about how large the finished file will be (see startingFile); 0 when unknown. */
   constructor(
@@ -125,7 +139,7 @@ export class CollectionBuilder {
 
   add(note: CollectionNote): void {
     const fields = note.fields.join(FIELD_SEPARATOR);
-    this.insertNote.run([note.id, noteGuid(note.recordId), this.modelId, note.mod, utf8.encode(note.tags), utf8.encode(fields), utf8.encode(note.sortField), fieldChecksum(note.recordId)]);
+    this.insertNote.run([note.id, noteGuid(note.recordId), this.modelId, note.mod, this.tags.encode(note.tags), this.fields.encode(fields), this.sortField.encode(note.sortField), fieldChecksum(note.recordId)]);
     // Each note has one card, with the note's id: Anki only needs card ids to be unique.
     this.insertCard.run([note.id, note.id, note.deckId, note.mod, note.due]);
   }

@@ -80,7 +80,8 @@ export async function exportAnki(dataset: ReadonlyDataset, options: AnkiOptions 
       if (!Number.isSafeInteger(mod)) throw new RangeError(`modTime gave ${mod} for ${record.id}, expected seconds since the epoch`);
       newest = Math.max(newest, mod);
       const images = media.rewriterFor(record, warnings);
-      const finish = (rendered: RenderedAnswer) => escapeTemplateSyntax(resolveImages(rendered, images));
+      // Rendered HTML is escaped already; only what an image brings in needs it again.
+      const finish = (rendered: RenderedAnswer) => (rendered.images.length === 0 ? rendered.html : escapeTemplateSyntax(resolveImages(rendered, images)));
       const answerField = [
         record.summary === undefined ? '' : `<div class="summary">${finish(render(record, record.summary))}</div>`,
         `<div class="full-answer">${finish(render(record, record.answer))}</div>`,
