@@ -139,7 +139,16 @@ export class CollectionBuilder {
 
   add(note: CollectionNote): void {
     const fields = note.fields.join(FIELD_SEPARATOR);
-    this.insertNote.run([note.id, noteGuid(note.recordId), this.modelId, note.mod, this.tags.encode(note.tags), this.fields.encode(fields), this.sortField.encode(note.sortField), fieldChecksum(note.recordId)]);
+    this.insertNote.run([
+      note.id,
+      noteGuid(note.recordId),
+      this.modelId,
+      note.mod,
+      this.tags.encode(note.tags),
+      this.fields.encode(fields),
+      this.sortField.encode(note.sortField),
+      fieldChecksum(note.recordId),
+    ]);
     // Each note has one card, with the note's id: Anki only needs card ids to be unique.
     this.insertCard.run([note.id, note.id, note.deckId, note.mod, note.due]);
   }
