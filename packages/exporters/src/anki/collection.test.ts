@@ -34,7 +34,10 @@ it('writes every note with its one card, as text, and the col row', async () => 
   const stored = await rows(file, 'SELECT n.id, n.mid, n.tags, n.flds, n.sfld, c.id, c.did, c.due, c.ord FROM notes n JOIN cards c ON c.nid = n.id ORDER BY n.id');
   expect(stored).toEqual(notes.map((n) => [n.id, 7, n.tags, n.fields.join('\u001f'), n.sortField, n.id, n.deckId, n.due, 0]));
   expect(await rows(file, 'SELECT DISTINCT typeof(guid), typeof(flds), typeof(sfld), typeof(tags) FROM notes')).toEqual([['text', 'text', 'text', 'text']]);
-  expect(await rows(file, 'SELECT crt, mod, conf FROM col')).toEqual([[1, 2000, '{"nextPos":1}']]);
+  // Anki reads scm (schema time, ms) and tags (JSON) of the col row too.
+  expect(await rows(file, 'SELECT crt, mod, scm, ver, conf, tags FROM col')).toEqual([[1, 2000, 2000, 11, '{"nextPos":1}', '{}']]);
+  // Finished means closed: nothing more can be added.
+  expect(() => builder.add(note(300))).toThrow();
 });
 
 it('starts from a file sized for the notes and finishes exactly as large as its pages', async () => {
@@ -55,4 +58,5 @@ it('reports what SQLite refused and frees the database', async () => {
   builder.add(note(1));
   expect(() => builder.add({ ...note(2), id: note(1).id })).toThrow(/UNIQUE constraint failed: notes\.id/);
   builder.close();
+  expect(() => builder.add(note(3))).toThrow();
 });
