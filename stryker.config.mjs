@@ -1,6 +1,6 @@
 // `pnpm mutate`: StrykerJS mutation testing of the parser, the dataset build and the exporters (and the Markdown path
 // and schema they rely on). Too slow for CI (about three hours on two cores for all of it, half an hour for the
-// exporters alone); the score and the surviving mutants are reported in reports/mutation/. `pnpm mutate -- --mutate 'packages/exporters/src/csv.ts'` narrows it down.
+// exporters alone); the score and the surviving mutants are reported in reports/mutation/. `pnpm mutate --mutate 'packages/exporters/src/csv.ts'` narrows it down.
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts' },
