@@ -39,6 +39,37 @@ describe('buildDataset on a canonical folder', () => {
     expect(duplicate.reason).toBe('Unexpected duplicate id `alpha/first`, expected ids to be unique: also used at c.md:7');
   });
 
+  it('names three other places of a question asked in many notes, then how many more, so messages do not grow with the copies', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mianjing-copies-'));
+    for (const n of [1, 2, 3, 4, 5, 6]) await writeFile(join(dir, `n${n}.md`), `# 笔记 ${n}\n\n## 什么是过拟合？\n\n训练误差低而测试误差高。\n`);
+    const placesOf = async () =>
+      (await buildDataset(dir, { mode: 'lenient' })).files.flatMap((file) =>
+        file.messages.filter((m) => m.ruleId === 'duplicate-question').map((m) => `${file.path} → ${/also asked at (.*) \(merge/.exec(m.reason)?.[1]}`),
+      );
+    const first = (await buildDataset(dir, { mode: 'lenient' })).files[0]!.messages.find((m) => m.ruleId === 'duplicate-question')!;
+    expect(first.reason).toBe(
+      'Unexpected duplicate question “什么是过拟合？”, expected each question once: also asked at n2.md:3, n3.md:3, n4.md:3 and 2 more places (merge them, keeping one phrasing as a `又问：` alias)',
+    );
+    expect(await placesOf()).toEqual([
+      'n1.md → n2.md:3, n3.md:3, n4.md:3 and 2 more places',
+      'n2.md → n1.md:3, n3.md:3, n4.md:3 and 2 more places',
+      'n3.md → n1.md:3, n2.md:3, n4.md:3 and 2 more places',
+      'n4.md → n1.md:3, n2.md:3, n3.md:3 and 2 more places',
+      'n5.md → n1.md:3, n2.md:3, n3.md:3 and 2 more places',
+      'n6.md → n1.md:3, n2.md:3, n3.md:3 and 2 more places',
+    ]);
+    await writeFile(join(dir, 'n6.md'), '# 笔记 6\n');
+    expect(await placesOf()).toEqual([
+      'n1.md → n2.md:3, n3.md:3, n4.md:3 and 1 more place',
+      'n2.md → n1.md:3, n3.md:3, n4.md:3 and 1 more place',
+      'n3.md → n1.md:3, n2.md:3, n4.md:3 and 1 more place',
+      'n4.md → n1.md:3, n2.md:3, n3.md:3 and 1 more place',
+      'n5.md → n1.md:3, n2.md:3, n3.md:3 and 1 more place',
+    ]);
+    for (const n of [3, 4, 5]) await writeFile(join(dir, `n${n}.md`), `# 笔记 ${n}\n`);
+    expect(await placesOf()).toEqual(['n1.md → n2.md:3', 'n2.md → n1.md:3']);
+  });
+
   it('produces a dataset that the published JSON Schema accepts', async () => {
     const { dataset } = await buildDataset(join(fixtures, 'canonical'));
     expect(validateWithJsonSchema(JSON.parse(datasetJson(dataset)))).toEqual([]);

@@ -10,6 +10,21 @@ export interface Placed {
 
 const place = (item: Placed) => `${item.record.source.path}:${item.record.source.line}`;
 
+// A question copied into many notes is reported in each of them; naming every other place in every message would
+// make the messages grow with the square of the copies.
+const MAX_PLACES_NAMED = 3;
+
+/** Where else something occurs: the first few places, then how many more there are. */
+function otherPlaces<T>(group: readonly T[], item: T, name: (other: T) => string): string {
+  const named = group
+    .slice(0, MAX_PLACES_NAMED + 1)
+    .filter((other) => other !== item)
+    .slice(0, MAX_PLACES_NAMED);
+  const more = group.length - 1 - named.length;
+  const list = named.map(name).join(', ');
+  return more > 0 ? `${list} and ${more} more place${more === 1 ? '' : 's'}` : list;
+}
+
 /**
  * Two notes with the same id, or two records with the same id. Every place is reported, pointing at the others.
  * Returns the records to keep: in canonical mode all (the errors fail the build); in lenient mode a derived
@@ -21,10 +36,7 @@ export function checkDuplicateIds(items: Placed[], severity: Severity): Placed[]
   for (const [id, group] of byId) {
     if (group.length < 2) continue;
     for (const item of group) {
-      const others = group
-        .filter((other) => other !== item)
-        .map(place)
-        .join(', ');
+      const others = otherPlaces(group, item, place);
       report(item.file, severity, 'duplicate-id', `Unexpected duplicate id \`${id}\`, expected ids to be unique: also used at ${others}`, { line: item.record.source.line, column: 1 });
     }
     if (severity !== 'error') for (const [index, item] of group.slice(1).entries()) renamed.set(item, `${id}-${index + 2}`);
@@ -41,10 +53,7 @@ export function checkDuplicateQuestions(items: Placed[], severity: Severity): vo
   for (const group of byText.values()) {
     if (group.length < 2) continue;
     for (const item of group) {
-      const others = group
-        .filter((other) => other !== item)
-        .map(place)
-        .join(', ');
+      const others = otherPlaces(group, item, place);
       report(
         item.file,
         severity,
@@ -65,10 +74,7 @@ export function checkDuplicateNoteIds(files: VFile[], severity: Severity): void 
   for (const [id, group] of byId) {
     if (group.length < 2) continue;
     for (const file of group) {
-      const others = group
-        .filter((other) => other !== file)
-        .map((other) => other.path)
-        .join(', ');
+      const others = otherPlaces(group, file, (other) => other.path);
       report(file, severity, 'duplicate-id', `Unexpected duplicate note id \`${id}\`, expected each note to have its own id: also used by ${others}`, { line: 1, column: 1 });
     }
   }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { createProcessor, type MianjingOptions, type ParseMode } from '@mianjing/parser';
+import { addMessage, createProcessor, type MianjingOptions, type ParseMode } from '@mianjing/parser';
 import { VFile } from 'vfile';
 import { parseNoteFile } from './parse-note-file.js';
 import type { NoteFile } from './walk.js';
@@ -16,14 +16,16 @@ export type ParseOptions = MianjingOptions & { mode: ParseMode };
 /** Called after each note with how many are parsed and how many there are. */
 export type ParseProgress = (done: number, total: number) => void;
 
-// Below this much Markdown the notes are parsed on the calling thread: a thread's start costs more than it saves.
-const OWN_THREAD_MIN_BYTES = 4 * 1024 * 1024;
+// Below this much Markdown the notes are parsed on the calling thread, which is faster; above it, the parse's garbage
+// would grow the heap that holds the records with the folder (figures in bench/README.md).
+const OWN_THREAD_MIN_BYTES = 16 * 1024 * 1024;
 
 /**
- * Parse every note on `jobs` worker threads (default 1), or on the calling thread when there is little to parse.
- * Even one job parses on its own thread: parsing makes several times more short-lived garbage than records, and in
- * the heap that holds the dataset that garbage would grow with the dataset; a worker's heap only ever holds one
- * note's. Results come back in the order of `notes`, so the dataset is byte-identical for any number of jobs.
+ * Parse every note on `jobs` worker threads (default 1), or on the calling thread for a folder of less than 16 MiB.
+ * A large folder parses on its own thread even with one job: parsing makes several times more short-lived garbage
+ * than records, and in the heap that holds the dataset that garbage would grow with the dataset; a worker's heap
+ * only ever holds one note's. Results come back in the order of `notes`, so the dataset is byte-identical for any
+ * number of jobs.
  */
 export async function parseNotes(notes: readonly NoteFile[], contentRoot: string, options: ParseOptions, jobs = 1, onProgress?: ParseProgress): Promise<VFile[]> {
   const threads = Math.min(jobs, notes.length);
@@ -118,7 +120,7 @@ function revive(parsed: ParsedNote, contentRoot: string): VFile {
   for (const m of parsed.messages) {
     const start = { line: m.line ?? 1, column: m.column ?? 1 };
     const place = m.endLine !== undefined && m.endColumn !== undefined ? { start, end: { line: m.endLine, column: m.endColumn } } : start;
-    const message = file.message(m.reason, { place, ruleId: m.ruleId, source: m.source });
+    const message = addMessage(file, m.reason, { place, ruleId: m.ruleId, source: m.source });
     message.fatal = m.fatal;
   }
   return file;

@@ -5,6 +5,7 @@ it('exports exactly the public API', () => {
   expect(Object.keys(api).sort()).toEqual([
     'MESSAGE_SOURCE',
     'RULES',
+    'addMessage',
     'createProcessor',
     'emit',
     'formatMessage',

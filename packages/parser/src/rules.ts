@@ -1,6 +1,6 @@
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
+import type { Options as MessageOptions, VFileMessage } from 'vfile-message';
 
 /** Every problem the parser reports, by rule id. The README of this package documents each one. */
 export const RULES = {
@@ -60,9 +60,23 @@ export function emit(file: VFile, mode: ParseMode, ruleId: RuleId, reason: strin
 
 /** Report a positioned problem on `file`, the unified way: never thrown, always collected. */
 export function report(file: VFile, severity: Severity, ruleId: RuleId, reason: string, place: Place): VFileMessage {
-  const message = file.message(reason, { place: place ?? undefined, ruleId, source: MESSAGE_SOURCE });
+  const message = addMessage(file, reason, { place: place ?? undefined, ruleId, source: MESSAGE_SOURCE });
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   return message;
+}
+
+/**
+ * `file.message` without the stack trace that constructing an Error captures: a message points into a note, not into
+ * our code, and a folder of notes can have tens of thousands of them.
+ */
+export function addMessage(file: VFile, reason: string, options: MessageOptions): VFileMessage {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return file.message(reason, options);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 export function severityOf(message: VFileMessage): Severity {
