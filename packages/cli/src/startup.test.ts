@@ -55,10 +55,17 @@ export async function resolve(specifier, context, next) {
     for (const name of ['schema', 'parser', 'dataset', 'exporters']) expect(fromPackage(modules, name), name).toEqual([]);
   });
 
-  it('check loads the parser but no exporter', async () => {
+  it('check loads the parser but no exporter and no HTML renderer', async () => {
     const { status, stderr, modules } = await modulesOf(['check', 'notes']);
     expect(status, stderr).toBe(0);
     expect(fromPackage(modules, 'parser')).not.toEqual([]);
     expect(fromPackage(modules, 'exporters')).toEqual([]);
+    expect(modules.filter((url) => url.endsWith('/markdown/dist/html.js') || /\/node_modules\/(rehype-[a-z-]+|highlight\.js|parse5)\//.test(url))).toEqual([]);
+  });
+
+  it('export anki loads the HTML renderer', async () => {
+    const { status, stderr, modules } = await modulesOf(['export', 'anki', 'notes', '--out', join(work, 'deck')]);
+    expect(status, stderr).toBe(0);
+    expect(modules.filter((url) => url.endsWith('/markdown/dist/html.js'))).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { Element } from 'hast';
-import { cutWarnings, renderHtml, renderTex, resolveImages, type MathRenderer } from '@mianjing/markdown';
+import { renderTex } from '@mianjing/markdown';
+import { cutWarnings, renderHtml, resolveImages, type MathRenderer } from '@mianjing/markdown/html';
 import { esc } from './escape.js';
 import type { ImageStore } from './images.js';
 

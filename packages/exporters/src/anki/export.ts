@@ -1,5 +1,5 @@
 import type { AnsweredRecord, QuestionRecord, ReadonlyDataset, Reference } from '@mianjing/schema';
-import { cutWarnings, resolveImages } from '@mianjing/markdown';
+import { cutWarnings, resolveImages } from '@mianjing/markdown/html';
 import type { ExportResult, ExportWarning } from '../output.js';
 import { cleanText } from '../text.js';
 import { packageApkg } from './apkg.js';

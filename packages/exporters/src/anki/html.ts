@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { RENDERER_ID, renderHtml, type RenderedHtml } from '@mianjing/markdown';
+import { RENDERER_ID, renderHtml, type RenderedHtml } from '@mianjing/markdown/html';
 import { sha256 } from '../hash.js';
 import { cleanText } from '../text.js';
 

@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
-import { isWithin, resolveInContent, type ImageRewriter } from '@mianjing/markdown';
+import { isWithin, resolveInContent } from '@mianjing/markdown';
+import type { ImageRewriter } from '@mianjing/markdown/html';
 import type { QuestionRecord } from '@mianjing/schema';
 import type { ExportWarning } from '../output.js';
 import { sha1Hex } from '../hash.js';
