@@ -100,7 +100,19 @@ export function isQuestionList(list: List, text: SourceText): boolean {
   return outline !== undefined && !outline.toc;
 }
 
+// The note's shape asks whether a list holds questions before the reader reads the list: each list is read once per
+// context. Outlines are not changed after they are read.
+const outlines = new WeakMap<List, Map<string, Outline | undefined>>();
+
 function readOutline(list: List, text: SourceText, context: OutlineContext): Outline | undefined {
+  const key = `${context.inToc} ${context.collapsed} ${context.atSectionLevel}`;
+  let byContext = outlines.get(list);
+  if (!byContext) outlines.set(list, (byContext = new Map()));
+  if (!byContext.has(key)) byContext.set(key, outlineOf(list, text, context));
+  return byContext.get(key);
+}
+
+function outlineOf(list: List, text: SourceText, context: OutlineContext): Outline | undefined {
   const leaves: Leaf[] = [];
   const targets: Array<ReturnType<typeof linkOnlyTarget>> = [];
   let task = true;
