@@ -37,6 +37,8 @@ describe('buildDataset on a canonical folder', () => {
     ]);
     const duplicate = result.files.find((f) => f.path === 'a.md')!.messages.find((m) => m.ruleId === 'duplicate-id' && m.line === 9)!;
     expect(duplicate.reason).toBe('Unexpected duplicate id `alpha/first`, expected ids to be unique: also used at c.md:7');
+    const note = result.files.find((f) => f.path === 'c.md')!.messages.find((m) => m.ruleId === 'duplicate-id' && m.line === 1)!;
+    expect(note.reason).toBe('Unexpected duplicate note id `alpha`, expected each note to have its own id: also used by a.md');
   });
 
   it('names three other places of a question asked in many notes, then how many more, so messages do not grow with the copies', async () => {

@@ -33,4 +33,23 @@ describe('detectLanguage', () => {
     // Punctuation of CJK text is not a letter.
     expect(detectLanguage(`，。、「」${'a'.repeat(10)}`)).toBe('en');
   });
+
+  it('counts exactly the ASCII letters A–Z and a–z as Latin', () => {
+    // Ten Latin letters beside one Han character make it English; ten non-letters leave the Han character alone.
+    for (const letter of ['A', 'Z', 'a', 'z']) expect(detectLanguage(`${letter.repeat(10)}中`), letter).toBe('en');
+    for (const other of ['@', '[', '{', '0']) expect(detectLanguage(`${other.repeat(10)}中`), other).toBe('zh');
+  });
+
+  it('reads every character after a character outside ASCII', () => {
+    // Five Cyrillic then five Latin letters: half are Cyrillic.
+    expect(detectLanguage('абвгдabcde')).toBe('ru');
+    // U+FFFF is the last character of the BMP: one code unit, so the letter after it counts.
+    expect(detectLanguage(`\uffff${'a'.repeat(10)}中`)).toBe('en');
+  });
+
+  it('takes one letter in ten of kana or hangul as Japanese or Korean', () => {
+    expect(detectLanguage(`あ${'a'.repeat(9)}`)).toBe('ja');
+    expect(detectLanguage(`한${'a'.repeat(9)}`)).toBe('ko');
+    expect(detectLanguage(`한${'a'.repeat(10)}`)).toBe('en');
+  });
 });
