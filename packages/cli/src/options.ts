@@ -17,7 +17,7 @@ const option = (type: OptionSpec['type'], help: string, extra: Partial<OptionSpe
 const READ = {
   mode: option('string', 'canonical or lenient; overrides mianjing.json (default: the folder’s mianjing.json, else lenient)', { value: 'MODE' }),
   strict: option('boolean', 'warnings fail the command too'),
-  jobs: option('string', 'parse on N worker threads, 1–256 (default 1); the output is the same for any N', { short: 'j', value: 'N' }),
+  jobs: option('string', 'parse on N threads, 1–256 (default 1); the output is the same for any N', { short: 'j', value: 'N' }),
   quiet: option('boolean', 'no progress or summary lines on stderr (problems are still printed)', { short: 'q' }),
 };
 const IDENTITY = {
