@@ -9,8 +9,8 @@ import { emit, type ParseMode } from './rules.js';
  * place, before a card's MathJax or a page shows it broken.
  */
 export function checkMath(tree: Root, file: VFile, mode: ParseMode): void {
-  // A plain walk in document order: every node of every note passes here, and unist-util-visit's bookkeeping per
-  // node cost more than the check itself.
+  // A plain walk in document order: every node of every note passes here, and it needs none of unist-util-visit's
+  // bookkeeping (ancestors, skipping, exiting).
   const walk = (node: Nodes) => {
     if (node.type === 'math' || node.type === 'inlineMath') {
       const error = texError(node.value, node.type === 'math');
