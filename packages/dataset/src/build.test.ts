@@ -41,6 +41,19 @@ describe('buildDataset on a canonical folder', () => {
     expect(note.reason).toBe('Unexpected duplicate note id `alpha`, expected each note to have its own id: also used by a.md');
   });
 
+  it('leaves out a record the published schema rejects, with an error at its question, and keeps the others', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mianjing-invalid-'));
+    const id = 'a'.repeat(210);
+    await writeFile(join(dir, 'n.md'), `# 笔记\n\n## 什么是注意力？ {#${id}}\n\n注意力是加权求和。\n\n## 什么是残差？\n\n残差连接。\n`);
+    const result = await buildDataset(dir, { mode: 'lenient' });
+    expect(result.dataset.questions.map((q) => q.question)).toEqual(['什么是残差？']);
+    expect(result.dataset.meta).toMatchObject({ count: 1, answered: 1 });
+    const invalid = result.files[0]!.messages.filter((m) => m.ruleId === 'invalid-record');
+    expect(invalid.map((m) => [m.line, m.column, severityOf(m), m.reason])).toEqual([
+      [3, 1, 'error', `Unexpected record \`n/${id}\`: id must NOT have more than 200 characters; it is left out of the dataset`],
+    ]);
+  });
+
   it('names three other places of a question asked in many notes, then how many more, so messages do not grow with the copies', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mianjing-copies-'));
     for (const n of [1, 2, 3, 4, 5, 6]) await writeFile(join(dir, `n${n}.md`), `# 笔记 ${n}\n\n## 什么是过拟合？\n\n训练误差低而测试误差高。\n`);

@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { report, severityOf, type ParseMode } from '@mianjing/parser';
-import { Dataset, DatasetMeta, SCHEMA_VERSION, validateDatasetAsJson, type NoteInfo, type QuestionRecord } from '@mianjing/schema';
+import { DatasetMeta, SCHEMA_VERSION, validateDatasetAsJson, validateRecord, type Dataset, type NoteInfo, type QuestionRecord } from '@mianjing/schema';
 import { VFile } from 'vfile';
 import { checkDuplicateIds, checkDuplicateNoteIds, checkDuplicateQuestions, checkLinks, checkRetired, type Placed } from './checks.js';
 import { CONFIG_FILE } from './config.js';
@@ -45,7 +45,7 @@ export class DatasetInvariantError extends Error {
 
 /**
  * Read every note under `root`, extract its questions, run the cross-file checks and assemble the dataset,
- * validated by zod and then, as consumers will see it, by ajv against the published JSON Schema.
+ * validated record by record with ajv against the published JSON Schema.
  */
 export async function buildDataset(root: string, options: BuildOptions = {}): Promise<BuildResult> {
   const contentRoot = resolve(root);
@@ -75,13 +75,15 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
   checkLinks(files, new Set(placed.map((item) => item.record.id)), new Map(retired.map((entry) => [entry.id, entry])), severity);
   if (configFile.messages.length > 0) files.unshift(configFile);
 
+  // Each record is checked on its own against the published JSON Schema, which consumers validate the files with: one
+  // it rejects is reported and left out. Records are plain data, so they get the verdict their JSON text gets.
   const questions: QuestionRecord[] = [];
   for (const item of placed) {
-    const parsed = Dataset.shape.questions.element.safeParse(item.record);
-    if (parsed.success) questions.push(parsed.data);
+    const problem = validateRecord(item.record)[0];
+    if (!problem) questions.push(item.record);
     else {
-      const issue = parsed.error.issues[0];
-      report(item.file, 'error', 'invalid-record', `Unexpected record \`${item.record.id}\`: ${issue?.path.join('.')} ${issue?.message}; it is left out of the dataset`, {
+      const field = problem.pointer.slice(1).split('/').join('.');
+      report(item.file, 'error', 'invalid-record', `Unexpected record \`${item.record.id}\`: ${field} ${problem.message}; it is left out of the dataset`, {
         line: item.record.source.line,
         column: 1,
       });
@@ -104,9 +106,8 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
     retired,
     questions,
   };
-  // Validate what consumers will read, the JSON text parsed back, against the published JSON Schema: one record at
-  // a time, so the whole text and a second tree of the dataset are never in memory.
-  const problemsFound = validateDatasetAsJson(dataset);
+  // The records were checked above; what is left is the dataset around them.
+  const problemsFound = validateDatasetAsJson({ ...dataset, questions: [] });
   if (problemsFound.length > 0) {
     throw new DatasetInvariantError(`The built dataset does not match schema.json:\n${problemsFound.map((p) => `  ${p.pointer}: ${p.message}`).join('\n')}`);
   }

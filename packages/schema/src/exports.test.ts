@@ -22,6 +22,7 @@ it('exports exactly the public API', () => {
     'escapeLineSeparators',
     'schemaPath',
     'validateDatasetAsJson',
+    'validateRecord',
     'validateWithJsonSchema',
   ]);
 });

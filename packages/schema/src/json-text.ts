@@ -3,5 +3,5 @@
  * line splitting, and JS before ES2019), so every JSON text the toolchain writes has them escaped.
  */
 export function escapeLineSeparators(json: string): string {
-  return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return json.replace(/[\u2028\u2029]/g, (separator) => (separator === '\u2028' ? '\\u2028' : '\\u2029'));
 }

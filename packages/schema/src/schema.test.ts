@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Dataset, SCHEMA_VERSION, datasetJsonSchemaText, schemaPath, validateDatasetAsJson, validateWithJsonSchema } from './index.js';
+import { Dataset, SCHEMA_VERSION, datasetJsonSchemaText, schemaPath, validateDatasetAsJson, validateRecord, validateWithJsonSchema } from './index.js';
 
 const record = {
   id: 'cnn/conv-essence',
@@ -86,6 +86,25 @@ describe('validateDatasetAsJson', () => {
     const problems = validateDatasetAsJson(data as unknown as Dataset);
     expect(problems.map((p) => p.pointer)).toContain('/questions/1/id');
     expect(problems).toEqual(asJson(data));
+  });
+});
+
+describe('validateRecord', () => {
+  const records = cases.flatMap(([name, data]) => ((data as { questions?: unknown[] }).questions ?? []).map((q) => [name, q] as const));
+
+  it.each(records)('gives the problems its JSON text gets within a dataset, for %s', (_name, q) => {
+    const inDataset = validateWithJsonSchema(JSON.parse(JSON.stringify({ meta, notes, retired, questions: [q] })));
+    expect(validateRecord(q, '/questions/0')).toEqual(inDataset);
+    expect(validateRecord(q).map((p) => p.pointer)).toEqual(inDataset.map((p) => p.pointer.slice('/questions/0'.length)));
+  });
+
+  it('gives a key set to undefined the verdict of its JSON text, where the key is absent', () => {
+    expect(validateRecord({ ...record, summary: undefined })).toEqual([]);
+    expect(validateRecord({ ...record, hash: undefined })[0]).toEqual({ pointer: '', message: "must have required property 'hash'" });
+  });
+
+  it('rejects what JSON would turn into null', () => {
+    expect(validateRecord({ ...record, source: { path: 'a.md', line: Number.NaN, endLine: 1 } })[0]).toEqual({ pointer: '/source/line', message: 'must be integer' });
   });
 });
 
