@@ -114,7 +114,18 @@ class Reader {
   }
 
   view(blocks: readonly RootContent[]): ReaderView {
-    const current = this.current && { ...this.current, hasAnswer: this.current.candidate.draft.answerNodes.length > 0 };
+    const open = this.current;
+    // A copy for the recognizers, made key by key (as every open question is) so that all have one shape.
+    const current = open && {
+      candidate: open.candidate,
+      kind: open.kind,
+      scope: open.scope,
+      depth: open.depth,
+      form: open.form,
+      number: open.number,
+      ordinal: open.ordinal,
+      hasAnswer: open.candidate.draft.answerNodes.length > 0,
+    };
     return { blocks, text: this.text, shape: this.shape, current, region: this.region, sectionDepth: this.sections.at(-1)?.depth ?? 0, awaiting: this.awaiting.map((c) => c.tag!) };
   }
 
@@ -196,7 +207,8 @@ class Reader {
     this.candidates.push(candidate);
     this.addAnswer(candidate, question.answer ?? []);
     const ordinal = question.ordinal ?? (/^\d+$/.test(parts.number) ? Number(parts.number) : undefined);
-    this.current = question.open && { ...question.open, candidate, kind: question.kind, number: parts.number, ordinal, hasAnswer: false };
+    const open = question.open;
+    this.current = open && { candidate, kind: question.kind, scope: open.scope, depth: open.depth, form: open.form, number: parts.number, ordinal, hasAnswer: false };
   }
 
   private addAnswer(candidate: Candidate, nodes: readonly RootContent[]): void {
