@@ -151,23 +151,31 @@ function readHeading(blocks: readonly RootContent[], index: number, text: Source
   const raw = inlineText(heading);
   const parts = splitHeading(raw);
   let ownContent = false;
-  let groupsQuestions = false;
   let opensWithQuestion: boolean | undefined;
   let hasChildren = false;
   let childDepth = 7;
-  let i = index + 1;
-  for (; i < blocks.length && blocks[i]!.type !== 'heading'; i++) {
+  let end = index + 1;
+  while (end < blocks.length && blocks[end]!.type !== 'heading') end++;
+  for (let i = index + 1; i < end && (!ownContent || opensWithQuestion === undefined); i++) {
     const node = blocks[i]!;
     const content = answerLike(node, text);
-    const question = opensQuestion(node, text, dialogue, blocks[i + 1]);
-    if (opensWithQuestion === undefined && (content || question)) opensWithQuestion = question;
+    if (opensWithQuestion === undefined) {
+      const question = opensQuestion(node, text, dialogue, blocks[i + 1]);
+      if (content || question) opensWithQuestion = question;
+    }
     if (!ownContent) ownContent = content;
-    if (!groupsQuestions) groupsQuestions = question;
   }
-  const next = blocks[i] as Heading | undefined;
+  // Whether any block opens a question is read only when asked: most headings are settled by their form first, and
+  // reading every list under them as a possible outline of questions is the costly part.
+  let groupsQuestions: boolean | undefined = opensWithQuestion || undefined;
+  const opensAny = () => {
+    for (let i = index + 1; i < end; i++) if (opensQuestion(blocks[i]!, text, dialogue, blocks[i + 1])) return true;
+    return false;
+  };
+  const next = blocks[end] as Heading | undefined;
   if (next && next.depth > heading.depth) {
     hasChildren = true;
-    for (let j = i; j < blocks.length; j++) {
+    for (let j = end; j < blocks.length; j++) {
       const node = blocks[j]!;
       if (node.type !== 'heading') continue;
       if (node.depth <= heading.depth) break;
@@ -180,7 +188,10 @@ function readHeading(blocks: readonly RootContent[], index: number, text: Source
     parts,
     form: 'topic',
     ownContent,
-    groupsQuestions,
+    get groupsQuestions() {
+      groupsQuestions ??= opensAny();
+      return groupsQuestions;
+    },
     opensWithQuestion: opensWithQuestion ?? false,
     hasChildren,
     childDepth,
@@ -204,7 +215,7 @@ function formOf(info: HeadingInfo): HeadingForm {
     // "手撕 / 编码题", "为什么这样设计：重点追问": a name over a list of questions, not a question of its own.
     const explicit = marksQuestion(parts) || endsAsQuestion(parts.text);
     const names = info.opensWithQuestion || /(?:题|题目|问题|追问|questions?)$/i.test(parts.text);
-    return info.groupsQuestions && !explicit && names ? 'label' : 'question';
+    return !explicit && names && info.groupsQuestions ? 'label' : 'question';
   }
   if (!parts.text || isLabel(text) || isSectionLabel(parts.text)) return 'label';
   return 'topic';
@@ -218,7 +229,7 @@ function markPlainChildren(headings: ReadonlyMap<number, HeadingInfo>): void {
     let plain = true;
     for (let j = i + 1; j < infos.length && infos[j]!.depth > info.depth; j++) {
       const child = infos[j]!;
-      if (child.form !== 'topic' || child.groupsQuestions || !child.ownContent) plain = false;
+      if (child.form !== 'topic' || !child.ownContent || child.groupsQuestions) plain = false;
     }
     info.plainChildren = plain;
   });
