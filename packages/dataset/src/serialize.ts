@@ -16,8 +16,10 @@ export function datasetJsonChunks(dataset: Dataset): Iterable<string> {
       yield escapeLineSeparators(`{\n${head}  "questions": [\n`);
       const last = dataset.questions.length - 1;
       for (const [index, record] of dataset.questions.entries()) {
-        const json = JSON.stringify(record, null, 2).replace(/\n/g, '\n    ');
-        yield escapeLineSeparators(`    ${json}${index === last ? '\n' : ',\n'}`);
+        // Inside two arrays JSON.stringify indents the record as deep as it sits in the file ("[\n  [\n" + record +
+        // "\n  ]\n]"), so its lines need no second pass to be indented.
+        const json = JSON.stringify([[record]], null, 2).slice(6, -6);
+        yield escapeLineSeparators(`${json}${index === last ? '\n' : ',\n'}`);
       }
       yield '  ]\n}\n';
     },
