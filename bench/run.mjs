@@ -11,6 +11,8 @@ const here = new URL('.', import.meta.url).pathname;
 const root = join(here, '..');
 const MB = 1024 * 1024;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// The real notes build in seconds: more runs of them cost little and steady their medians.
+const REAL_RUNS = Number(process.env.BENCH_REAL_RUNS ?? 9);
 const COPIES = Number(process.env.BENCH_COPIES ?? 100);
 const ANKI_NOTES = Number(process.env.BENCH_ANKI_NOTES ?? 100_000);
 const ANKI_RUNS = Number(process.env.BENCH_ANKI_RUNS ?? 3);
@@ -29,13 +31,18 @@ function child(step, input, output, env = {}) {
   return JSON.parse(text.trim().split('\n').at(-1));
 }
 
-/** Runs each named step `runs` times, interleaved, the order reversed every other round. */
+/**
+ * Runs each named step `runs` times, interleaved, the order rotated every round (a b c, b c a, c a b, …) so that each
+ * step takes each place in turn. After every step the disk is synced, outside the measured time, so no step pays for
+ * writing back what the one before it wrote.
+ */
 function interleaved(steps, runs) {
-  const samples = Object.fromEntries(Object.keys(steps).map((name) => [name, []]));
+  const names = Object.keys(steps);
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let run = 0; run < runs; run++) {
-    const names = Object.keys(steps);
-    for (const name of run % 2 ? names.reverse() : names) {
+    for (const name of [...names.slice(run % names.length), ...names.slice(0, run % names.length)]) {
       const sample = steps[name]();
+      spawnSync('sync');
       samples[name].push(sample);
       log(`  run ${run + 1}/${runs} ${name}: ${Math.round(sample.ms)} ms, ${Math.round(sample.maxRssMB)} MB`);
     }
@@ -60,7 +67,7 @@ function realCorpus(dir, target) {
 const floors = [];
 const results = {
   environment: { node: process.version, cpus: availableParallelism(), cpuModel: cpus()[0]?.model, totalMemMB: Math.round(totalmem() / MB), loadAvgAtStart: loadavg().map((x) => round(x)) },
-  runs: RUNS,
+  runs: { synthetic: RUNS, real: REAL_RUNS, anki: ANKI_RUNS },
   corpora: {},
   build: {},
   anki: {},
@@ -78,12 +85,12 @@ try {
     [`real notes (corpus/files × ${realMade.copies})`]: { MB: round(realMade.bytes / MB) },
   };
 
-  for (const [label, dir, bytes] of [
-    [`${COPIES}×`, synthetic, generated.bytes],
-    ['real notes', real, realMade.bytes],
+  for (const [label, dir, bytes, runs] of [
+    [`${COPIES}×`, synthetic, generated.bytes, RUNS],
+    ['real notes', real, realMade.bytes, REAL_RUNS],
   ]) {
-    log(`${label}: ${round(bytes / MB)} MB, ${RUNS} interleaved runs of the bare parse, the build with --jobs 1 and the default build`);
-    const samples = interleaved({ bare: () => child('bare', dir), jobs1: () => child('build1', dir), default: () => child('buildDefault', dir) }, RUNS);
+    log(`${label}: ${round(bytes / MB)} MB, ${runs} interleaved runs of the bare parse, the build with --jobs 1 and the default build`);
+    const samples = interleaved({ bare: () => child('bare', dir), jobs1: () => child('build1', dir), default: () => child('buildDefault', dir) }, runs);
     const ms = Object.fromEntries(Object.entries(samples).map(([name, list]) => [name, round(median(list.map((s) => s.ms)), 0)]));
     const peak = Object.fromEntries(Object.entries(samples).map(([name, list]) => [name, round(Math.max(...list.map((s) => s.maxRssMB)), 0)]));
     results.build[label] = { MB: round(bytes / MB), medianMs: ms, peakRssMB: peak, runsMs: Object.fromEntries(Object.entries(samples).map(([n, l]) => [n, l.map((s) => Math.round(s.ms))])) };
