@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Dataset, SCHEMA_VERSION, datasetJsonSchemaText, schemaPath, validateDatasetAsJson, validateRecord, validateWithJsonSchema } from './index.js';
+import { splitSchema, type DatasetSchema } from './validate.js';
 
 const record = {
   id: 'cnn/conv-essence',
@@ -105,6 +106,49 @@ describe('validateRecord', () => {
 
   it('rejects what JSON would turn into null', () => {
     expect(validateRecord({ ...record, source: { path: 'a.md', line: Number.NaN, endLine: 1 } })[0]).toEqual({ pointer: '/source/line', message: 'must be integer' });
+  });
+});
+
+describe('splitSchema', () => {
+  const published = () => JSON.parse(readFileSync(schemaPath, 'utf8')) as DatasetSchema & { properties: { questions: { items: { oneOf: Array<Record<string, unknown>> } } } };
+  const statuses = (schema: DatasetSchema) => [...splitSchema(schema, 'test').byStatus.keys()];
+
+  it('tells the published record branches apart by status, and each branch checks its own records', () => {
+    const parts = splitSchema(published(), 'schema.json');
+    expect([...parts.byStatus.keys()]).toEqual(['answered', 'unanswered']);
+    expect(parts.byStatus.get('answered')!(record)).toBe(true);
+    expect(parts.byStatus.get('unanswered')!(record)).toBe(false);
+    expect(parts.byStatus.get('unanswered')!({ ...withoutSummary, status: 'unanswered', answer: '' })).toBe(true);
+  });
+
+  it('uses no branch shortcut when the branches are not told apart by a required status', () => {
+    const optional = published();
+    const branch = optional.properties.questions.items.oneOf[1]!;
+    branch.required = (branch.required as string[]).filter((key) => key !== 'status');
+    expect(statuses(optional)).toEqual([]);
+
+    const same = published();
+    (same.properties.questions.items.oneOf[1]!.properties as { status: { const: string } }).status.const = 'answered';
+    expect(statuses(same)).toEqual([]);
+
+    for (const bare of [{ type: 'object' }, { type: 'object', properties: {} }, { type: 'object', properties: { status: { const: 'draft' } } }]) {
+      const other = published();
+      other.properties.questions.items.oneOf[1] = bare;
+      expect(statuses(other)).toEqual([]);
+    }
+
+    const more = published();
+    Object.assign(more.properties.questions.items, { type: 'object', minProperties: 1 });
+    expect(statuses(more)).toEqual([]);
+  });
+
+  it('refuses a schema whose records cannot be checked one at a time', () => {
+    const unique = published();
+    (unique.properties.questions as Record<string, unknown>).uniqueItems = true;
+    expect(() => splitSchema(unique, 'x.json')).toThrow('x.json has no $id, or keywords on `questions` that look at its records');
+    const { $id: _id, ...anonymous } = published();
+    expect(() => splitSchema(anonymous, 'y.json')).toThrow('y.json has no $id');
+    expect(() => splitSchema({ ...published(), properties: {} }, 'z.json')).toThrow('z.json has no $id');
   });
 });
 

@@ -80,7 +80,7 @@ function problems(validate: ValidateFunction, data: unknown, prefix: string): Sc
 // Keywords of the `questions` schema that look at no record, only at the array and its length.
 const LENGTH_ONLY = new Set(['type', 'items', 'minItems', 'maxItems', 'title', 'description']);
 
-interface Parts {
+export interface Parts {
   /** The dataset around its records. */
   outer: ValidateFunction;
   record: ValidateFunction;
@@ -97,29 +97,33 @@ interface Branch {
 
 /** The published schema split at `questions.items`: the dataset around its records, and one record. */
 function partValidators(): Parts {
-  if (!parts) {
-    const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { $id?: string; properties?: { questions?: Record<string, unknown> } };
-    const questions = schema.properties?.questions;
-    // schema.json is generated from the zod schema; this holds unless that schema changes shape.
-    if (!schema.$id || !questions || !('items' in questions) || Object.keys(questions).some((key) => !LENGTH_ONLY.has(key))) {
-      throw new Error(`${schemaPath} has no $id, or keywords on \`questions\` that look at its records: it cannot be checked one record at a time`);
-    }
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
-    addFormats(ajv);
-    ajv.addSchema(schema);
-    const { items, ...array } = questions;
-    const { $id: id, ...rest } = schema;
-    const itemsPath = `${id}#/properties/questions/items`;
-    const byStatus = new Map<string, ValidateFunction>();
-    const { oneOf, ...others } = items as { oneOf?: Branch[] };
-    if (oneOf && Object.keys(others).every((key) => key === 'description')) {
-      oneOf.forEach((branch, index) => {
-        const status = branch.properties?.status?.const;
-        if (typeof status === 'string' && branch.required?.includes('status')) byStatus.set(status, ajv.getSchema(`${itemsPath}/oneOf/${index}`)!);
-      });
-      if (byStatus.size !== oneOf.length) byStatus.clear();
-    }
-    parts = { outer: ajv.compile({ ...rest, properties: { ...schema.properties, questions: array } }), record: ajv.getSchema(itemsPath)!, byStatus };
-  }
+  parts ??= splitSchema(JSON.parse(readFileSync(schemaPath, 'utf8')) as DatasetSchema, schemaPath);
   return parts;
+}
+
+export type DatasetSchema = { $id?: string; properties?: { questions?: Record<string, unknown> } };
+
+/** Compiles the parts of a dataset schema (exported for its tests); `name` names it in the error. */
+export function splitSchema(schema: DatasetSchema, name: string): Parts {
+  const questions = schema.properties?.questions;
+  // schema.json is generated from the zod schema; this holds unless that schema changes shape.
+  if (!schema.$id || !questions || !('items' in questions) || Object.keys(questions).some((key) => !LENGTH_ONLY.has(key))) {
+    throw new Error(`${name} has no $id, or keywords on \`questions\` that look at its records: it cannot be checked one record at a time`);
+  }
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  ajv.addSchema(schema);
+  const { items, ...array } = questions;
+  const { $id: id, ...rest } = schema;
+  const itemsPath = `${id}#/properties/questions/items`;
+  const byStatus = new Map<string, ValidateFunction>();
+  const { oneOf, ...others } = items as { oneOf?: Branch[] };
+  if (oneOf && Object.keys(others).every((key) => key === 'description')) {
+    oneOf.forEach((branch, index) => {
+      const status = branch.properties?.status?.const;
+      if (typeof status === 'string' && branch.required?.includes('status')) byStatus.set(status, ajv.getSchema(`${itemsPath}/oneOf/${index}`)!);
+    });
+    if (byStatus.size !== oneOf.length) byStatus.clear();
+  }
+  return { outer: ajv.compile({ ...rest, properties: { ...schema.properties, questions: array } }), record: ajv.getSchema(itemsPath)!, byStatus };
 }
