@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNote } from './index.js';
 
-const questionsOf = (value: string) => parseNote({ path: 'n.md', value }, { mode: 'lenient' }).data.records.map((record) => [record.question, record.answer]);
+const questionsOf = (value: string) => parseNote({ path: 'n.md', value }, { mode: 'lenient' }).data.records!.map((record) => [record.question, record.answer]);
 
 // What the note's shape reads about each heading: whether its text opens with a question, and whether any block under
 // it opens one (read only when a decision needs it).
