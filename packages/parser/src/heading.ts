@@ -18,7 +18,8 @@ const TRAILING_ID = /\s*\{#([^}\s]*)\}\s*$/;
 export function splitHeading(plain: string): HeadingParts {
   let text = plain.trim();
   let id: string | undefined;
-  const idMatch = TRAILING_ID.exec(text);
+  // The text is trimmed, so a trailing `{#id}` ends it: the test spares the regex its scan of every other heading.
+  const idMatch = text.endsWith('}') ? TRAILING_ID.exec(text) : null;
   if (idMatch) {
     id = idMatch[1];
     text = text.slice(0, idMatch.index).trim();

@@ -14,6 +14,7 @@ export class SourceText {
   private readonly place: ReturnType<typeof location>;
   /** The offset each line starts at (index 0 is line 1). */
   private readonly starts: number[];
+  private readonly linesOf = new WeakMap<Nodes, readonly Line[]>();
 
   constructor(value: string) {
     this.value = value;
@@ -55,7 +56,14 @@ export class SourceText {
   }
 
   /** The lines of a node as written (a paragraph's soft breaks, a fence's code lines). */
-  lines(node: Nodes): Line[] {
+  lines(node: Nodes): readonly Line[] {
+    // Several recognizers ask for the same block's lines; a block's text never changes once parsed.
+    let lines = this.linesOf.get(node);
+    if (!lines) this.linesOf.set(node, (lines = this.split(node)));
+    return lines;
+  }
+
+  private split(node: Nodes): Line[] {
     const start = node.position!.start.offset!;
     const text = this.of(node);
     const lines: Line[] = [];
