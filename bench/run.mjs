@@ -10,9 +10,10 @@ import { generateCorpus } from './corpus.mjs';
 const here = new URL('.', import.meta.url).pathname;
 const root = join(here, '..');
 const MB = 1024 * 1024;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// Multiples of 6: six rounds of three steps take every order once (see interleaved).
+const RUNS = Number(process.env.BENCH_RUNS ?? 6);
 // The real notes build in seconds: more runs of them cost little and steady their medians.
-const REAL_RUNS = Number(process.env.BENCH_REAL_RUNS ?? 9);
+const REAL_RUNS = Number(process.env.BENCH_REAL_RUNS ?? 12);
 const COPIES = Number(process.env.BENCH_COPIES ?? 100);
 const ANKI_NOTES = Number(process.env.BENCH_ANKI_NOTES ?? 100_000);
 const ANKI_RUNS = Number(process.env.BENCH_ANKI_RUNS ?? 3);
@@ -32,15 +33,21 @@ function child(step, input, output, env = {}) {
 }
 
 /**
- * Runs each named step `runs` times, interleaved, the order rotated every round (a b c, b c a, c a b, …) so that each
- * step takes each place in turn. After every step the disk is synced, outside the measured time, so no step pays for
- * writing back what the one before it wrote.
+ * Runs each named step `runs` times, interleaved. Round r rotates the steps by r and reverses the odd rounds (a b c,
+ * a c b, c a b, c b a, b c a, b a c): with three steps, six rounds take every order once, so each step runs in each
+ * place and right after each other step equally often. After every step the disk is synced, outside the measured
+ * time, so no step pays for writing back what the one before it wrote.
  */
+function roundOrder(names, round) {
+  const rotated = [...names.slice(round % names.length), ...names.slice(0, round % names.length)];
+  return round % 2 ? rotated.reverse() : rotated;
+}
+
 function interleaved(steps, runs) {
   const names = Object.keys(steps);
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let run = 0; run < runs; run++) {
-    for (const name of [...names.slice(run % names.length), ...names.slice(0, run % names.length)]) {
+    for (const name of roundOrder(names, run)) {
       const sample = steps[name]();
       spawnSync('sync');
       samples[name].push(sample);
