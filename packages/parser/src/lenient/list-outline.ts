@@ -315,7 +315,7 @@ function unmarkAnswer(node: RootContent, text: SourceText): RootContent[] {
   if (node.type === 'paragraph') return [stripAnswerMarker(node, text)];
   const item = node.type === 'list' && node.children.length === 1 ? node.children[0]! : undefined;
   const head = item?.children[0];
-  if (head?.type === 'paragraph' && answerMarker(text.lines(head)[0]!.text, false)) return [stripAnswerMarker(head, text), ...item!.children.slice(1)];
+  if (head?.type === 'paragraph' && answerMarker(text.firstLine(head), false)) return [stripAnswerMarker(head, text), ...item!.children.slice(1)];
   return [node];
 }
 

@@ -69,7 +69,7 @@ function splitMarkedLine(line: Line, marker: Marker): { question: string; answer
 export function answerMarkers(view: ReaderView, index: number): Claim | undefined {
   const node = view.blocks[index];
   if (node?.type !== 'paragraph') return undefined;
-  const marker = answerMarker(view.text.lines(node)[0]!.text, view.shape.dialogue);
+  const marker = answerMarker(view.text.firstLine(node), view.shape.dialogue);
   if (!marker) return undefined;
   const current = view.current;
   if (current && !current.hasAnswer) return { take: 1, steps: [{ type: 'answer', nodes: [stripMarker(node, marker, view.text)] }] };

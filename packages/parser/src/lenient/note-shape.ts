@@ -132,7 +132,7 @@ export function findTitleHeading(tree: Root): Heading | undefined {
 export function opensQuestion(node: RootContent, text: SourceText, dialogue: boolean, next: RootContent | undefined): boolean {
   switch (node.type) {
     case 'paragraph':
-      return markedQuestion(text.lines(node)[0]!.text, dialogue) !== undefined || readsAsBoldQuestion(node, true, next, text) !== undefined || asksInNumberedLine(node, text);
+      return markedQuestion(text.firstLine(node), dialogue) !== undefined || readsAsBoldQuestion(node, true, next, text) !== undefined || asksInNumberedLine(node, text);
     case 'list':
       return isQuestionList(node, text);
     case 'html':

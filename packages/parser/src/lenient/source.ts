@@ -14,7 +14,6 @@ export class SourceText {
   private readonly place: ReturnType<typeof location>;
   /** The offset each line starts at (index 0 is line 1). */
   private readonly starts: number[];
-  private readonly linesOf = new WeakMap<Nodes, readonly Line[]>();
 
   constructor(value: string) {
     this.value = value;
@@ -55,15 +54,16 @@ export class SourceText {
     return { type: 'paragraph', children: [{ type: 'text', value: this.value.slice(start, end) }], position: { start: this.point(start), end: this.point(end) } };
   }
 
-  /** The lines of a node as written (a paragraph's soft breaks, a fence's code lines). */
-  lines(node: Nodes): readonly Line[] {
-    // Several recognizers ask for the same block's lines; a block's text never changes once parsed.
-    let lines = this.linesOf.get(node);
-    if (!lines) this.linesOf.set(node, (lines = this.split(node)));
-    return lines;
+  /** The first line of a node as written: `lines(node)[0].text` without splitting the rest. */
+  firstLine(node: Nodes): string {
+    const start = node.position!.start.offset!;
+    const end = this.value.indexOf('\n', start);
+    const stop = end === -1 ? node.position!.end.offset! : Math.min(end, node.position!.end.offset!);
+    return this.value.slice(start, stop).replace(/\r$/, '');
   }
 
-  private split(node: Nodes): Line[] {
+  /** The lines of a node as written (a paragraph's soft breaks, a fence's code lines). */
+  lines(node: Nodes): Line[] {
     const start = node.position!.start.offset!;
     const text = this.of(node);
     const lines: Line[] = [];
