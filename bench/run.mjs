@@ -33,16 +33,19 @@ function child(step, input, output, env = {}) {
 }
 
 /**
- * Runs each named step `runs` times, interleaved. Round r rotates the steps by r and reverses the odd rounds (a b c,
- * a c b, c a b, c b a, b c a, b a c): with three steps, six rounds take every order once, so each step runs in each
- * place and right after each other step equally often. After every step the disk is synced, outside the measured
- * time, so no step pays for writing back what the one before it wrote.
+ * The order of round `round`: the steps rotated by `round`, reversed in odd rounds (a b c, a c b, c a b, c b a, b c a,
+ * b a c). With three steps, six rounds take every order once, so each step runs in each place and right after each
+ * other step equally often.
  */
 function roundOrder(names, round) {
   const rotated = [...names.slice(round % names.length), ...names.slice(0, round % names.length)];
   return round % 2 ? rotated.reverse() : rotated;
 }
 
+/**
+ * Runs each named step `runs` times, interleaved in `roundOrder`. After every step the disk is synced, outside the
+ * measured time, so no step pays for writing back what the one before it wrote.
+ */
 function interleaved(steps, runs) {
   const names = Object.keys(steps);
   const samples = Object.fromEntries(names.map((name) => [name, []]));
