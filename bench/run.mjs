@@ -13,7 +13,7 @@ const MB = 1024 * 1024;
 // Multiples of 6: six rounds of three steps take every order once (see interleaved).
 const RUNS = Number(process.env.BENCH_RUNS ?? 6);
 // The real notes build in seconds: more runs of them cost little and steady their medians.
-const REAL_RUNS = Number(process.env.BENCH_REAL_RUNS ?? 12);
+const REAL_RUNS = Number(process.env.BENCH_REAL_RUNS ?? 24);
 const COPIES = Number(process.env.BENCH_COPIES ?? 100);
 const ANKI_NOTES = Number(process.env.BENCH_ANKI_NOTES ?? 100_000);
 const ANKI_RUNS = Number(process.env.BENCH_ANKI_RUNS ?? 3);

@@ -56,7 +56,8 @@ export interface BuiltRecord {
 export function toRecord(draft: QuestionDraft, note: NoteContext, questionIds: ReadonlySet<string> | 'any'): BuiltRecord {
   const { source } = note;
   const nodes = draft.answerNodes;
-  const placeholder = nodes.length > 0 && (isPlaceholder(plainText(nodes)) || (note.mode === 'lenient' && isPointerOnly(sourceOf(nodes, source))));
+  const nodesText = nodes.length > 0 ? plainText(nodes) : '';
+  const placeholder = nodes.length > 0 && (isPlaceholder(nodesText) || (note.mode === 'lenient' && isPointerOnly(sourceOf(nodes, source))));
   const summaryPlace = placeholder ? undefined : findSummary(nodes, source, note.mode === 'lenient');
   const answerNodes = placeholder ? [] : summaryPlace ? nodes.slice(1) : nodes;
   const summaryNodes: RootContent[] = summaryPlace ? [summaryPlace.paragraph] : [];
@@ -67,7 +68,8 @@ export function toRecord(draft: QuestionDraft, note: NoteContext, questionIds: R
   const first = answerNodes[0]?.position;
   const last = answerNodes.at(-1)?.position;
   const answer = first && last ? normalizeMarkdown(rewriteLinks(source, first.start.offset!, last.end.offset!, answerLinks)) : '';
-  const answerText = answer ? plainText(answerNodes) : '';
+  // Without a summary the answer is every node, whose plain text is already read.
+  const answerText = !answer ? '' : answerNodes === nodes ? nodesText : plainText(answerNodes);
   const links = [...summaryLinks, ...answerLinks];
   const related = unique(links.map((link) => link.target)).filter((id) => id !== draft.id);
   const references = answer ? draft.references : [];

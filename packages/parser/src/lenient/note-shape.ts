@@ -150,26 +150,26 @@ function readHeading(blocks: readonly RootContent[], index: number, text: Source
   const heading = blocks[index] as Heading;
   const raw = inlineText(heading);
   const parts = splitHeading(raw);
-  let ownContent = false;
-  let opensWithQuestion: boolean | undefined;
   let hasChildren = false;
   let childDepth = 7;
   let end = index + 1;
   while (end < blocks.length && blocks[end]!.type !== 'heading') end++;
-  for (let i = index + 1; i < end && (!ownContent || opensWithQuestion === undefined); i++) {
-    const node = blocks[i]!;
-    const content = answerLike(node, text);
-    if (opensWithQuestion === undefined) {
-      const question = opensQuestion(node, text, dialogue, blocks[i + 1]);
-      if (content || question) opensWithQuestion = question;
-    }
-    if (!ownContent) ownContent = content;
-  }
-  // Whether any block opens a question is read only when asked: most headings are settled by their form first, and
+  let ownContent = false;
+  for (let i = index + 1; i < end && !ownContent; i++) ownContent = answerLike(blocks[i]!, text);
+  // Whether the blocks open questions is read only when asked: most headings are settled by their form first, and
   // reading every list under them as a possible outline of questions is the costly part.
-  let groupsQuestions: boolean | undefined = opensWithQuestion || undefined;
+  const opens = (i: number) => opensQuestion(blocks[i]!, text, dialogue, blocks[i + 1]);
+  let opensWithQuestion: boolean | undefined;
+  let groupsQuestions: boolean | undefined;
+  const firstOpens = () => {
+    for (let i = index + 1; i < end; i++) {
+      if (opens(i)) return true;
+      if (answerLike(blocks[i]!, text)) return false;
+    }
+    return false;
+  };
   const opensAny = () => {
-    for (let i = index + 1; i < end; i++) if (opensQuestion(blocks[i]!, text, dialogue, blocks[i + 1])) return true;
+    for (let i = index + 1; i < end; i++) if (opens(i)) return true;
     return false;
   };
   const next = blocks[end] as Heading | undefined;
@@ -192,7 +192,10 @@ function readHeading(blocks: readonly RootContent[], index: number, text: Source
       groupsQuestions ??= opensAny();
       return groupsQuestions;
     },
-    opensWithQuestion: opensWithQuestion ?? false,
+    get opensWithQuestion() {
+      opensWithQuestion ??= firstOpens();
+      return opensWithQuestion;
+    },
     hasChildren,
     childDepth,
     plainChildren: false,
@@ -214,7 +217,7 @@ function formOf(info: HeadingInfo): HeadingForm {
   if (isQuestionHeading(text)) {
     // "手撕 / 编码题", "为什么这样设计：重点追问": a name over a list of questions, not a question of its own.
     const explicit = marksQuestion(parts) || endsAsQuestion(parts.text);
-    const names = info.opensWithQuestion || /(?:题|题目|问题|追问|questions?)$/i.test(parts.text);
+    const names = /(?:题|题目|问题|追问|questions?)$/i.test(parts.text) || info.opensWithQuestion;
     return !explicit && names && info.groupsQuestions ? 'label' : 'question';
   }
   if (!parts.text || isLabel(text) || isSectionLabel(parts.text)) return 'label';
@@ -227,9 +230,9 @@ function markPlainChildren(headings: ReadonlyMap<number, HeadingInfo>): void {
   infos.forEach((info, i) => {
     if (!info.hasChildren) return;
     let plain = true;
-    for (let j = i + 1; j < infos.length && infos[j]!.depth > info.depth; j++) {
+    for (let j = i + 1; plain && j < infos.length && infos[j]!.depth > info.depth; j++) {
       const child = infos[j]!;
-      if (child.form !== 'topic' || !child.ownContent || child.groupsQuestions) plain = false;
+      plain = child.form === 'topic' && child.ownContent && !child.groupsQuestions;
     }
     info.plainChildren = plain;
   });
