@@ -33,4 +33,49 @@ describe('the shape of a heading', () => {
       ['什么是多头注意力？', '多组投影并行计算注意力。'],
     ]);
   });
+
+  it('a rule before the list of questions does not make the heading above them a question', () => {
+    expect(questionsOf('# 笔记\n\n## 如何理解注意力机制\n\n---\n\n- 什么是 Q、K、V？\n- 为什么要除以根号 d？\n')).toEqual([
+      ['什么是 Q、K、V？', ''],
+      ['为什么要除以根号 d？', ''],
+    ]);
+  });
+
+  it('a bold name that text answers opens a question, so the heading above it is a label', () => {
+    expect(questionsOf('# 笔记\n\n## 如何理解注意力机制\n\n**缩放点积注意力**\n\n按相关性加权求和，再除以根号 d。\n')).toEqual([['缩放点积注意力', '按相关性加权求和，再除以根号 d。']]);
+  });
+
+  it('in a question note, a topic heading with only a link under it carries no answer and is no question', () => {
+    const note =
+      '# 面试题\n\n## 什么是注意力？\n\n按相关性加权求和。\n\n## 注意力的原始论文\n\n[Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n\n## 什么是多头注意力？\n\n多组投影并行。\n';
+    expect(questionsOf(note)).toEqual([
+      ['什么是注意力？', '按相关性加权求和。'],
+      ['什么是多头注意力？', '多组投影并行。'],
+    ]);
+  });
+
+  it('a question-like heading at the end of the note with only a link under it is a question without an answer', () => {
+    expect(questionsOf('# 笔记\n\n## 什么是注意力？\n\n按相关性加权求和。\n\n## 如何理解注意力机制\n\n[原文](https://arxiv.org/abs/1706.03762)\n')).toEqual([
+      ['什么是注意力？', '按相关性加权求和。'],
+      ['如何理解注意力机制', ''],
+    ]);
+  });
+
+  it('in a question note, a topic heading whose sub-headings are all plain topics is a question answered by them', () => {
+    const note = '# 面试题\n\n## 什么是注意力？\n\n按相关性加权求和。\n\n## Transformer\n\n### 编码器\n\n编码器堆叠自注意力层。\n\n### 解码器\n\n解码器多一层交叉注意力。\n';
+    expect(questionsOf(note)).toEqual([
+      ['什么是注意力？', '按相关性加权求和。'],
+      ['Transformer', '### 编码器\n\n编码器堆叠自注意力层。\n\n### 解码器\n\n解码器多一层交叉注意力。'],
+    ]);
+  });
+
+  it('one sub-heading with no text of its own, even after a plain topic, makes the topic heading a section', () => {
+    const note = '# 面试题\n\n## 什么是注意力？\n\n按相关性加权求和。\n\n## Transformer\n\n### 编码器\n\n编码器堆叠自注意力层。\n\n### 解码器\n\n[代码](https://github.com/huggingface/transformers)\n';
+    expect(questionsOf(note)).toEqual([['什么是注意力？', '按相关性加权求和。']]);
+  });
+
+  it('a sub-heading that is a label, text and all, makes the topic heading above it a section', () => {
+    const note = '# 面试题\n\n## 什么是注意力？\n\n按相关性加权求和。\n\n## Transformer\n\n### 编码器\n\n编码器堆叠自注意力层。\n\n### 一、结构篇\n\n编码器与解码器各六层。\n';
+    expect(questionsOf(note)).toEqual([['什么是注意力？', '按相关性加权求和。']]);
+  });
 });

@@ -56,7 +56,7 @@ export interface BuiltRecord {
 export function toRecord(draft: QuestionDraft, note: NoteContext, questionIds: ReadonlySet<string> | 'any'): BuiltRecord {
   const { source } = note;
   const nodes = draft.answerNodes;
-  const nodesText = nodes.length > 0 ? plainText(nodes) : '';
+  const nodesText = plainText(nodes);
   const placeholder = nodes.length > 0 && (isPlaceholder(nodesText) || (note.mode === 'lenient' && isPointerOnly(sourceOf(nodes, source))));
   const summaryPlace = placeholder ? undefined : findSummary(nodes, source, note.mode === 'lenient');
   const answerNodes = placeholder ? [] : summaryPlace ? nodes.slice(1) : nodes;
