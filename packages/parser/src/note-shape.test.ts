@@ -84,7 +84,65 @@ describe('the shape of a heading', () => {
       '# 面试题\n\n## 什么是注意力？\n\n按相关性加权求和。\n\n## Transformer\n\n### 编码器\n\n编码器堆叠自注意力层。\n\n### 一、结构篇\n\n编码器与解码器各六层。\n',
       [['什么是注意力？', '按相关性加权求和。']],
     ],
+    [
+      'a topic heading whose sub-headings all sit below the deepest question heading is a question answered by them',
+      '# 面试题\n\n## 什么是注意力？\n\n按相关性加权求和。\n\n### 为什么要缩放？\n\n防止点积过大。\n\n## Transformer\n\n#### 细节\n\n残差与层归一化。\n\n#### 编码器\n\n编码器堆叠自注意力层。\n',
+      [
+        ['什么是注意力？', '按相关性加权求和。'],
+        ['为什么要缩放？', '防止点积过大。'],
+        ['Transformer', '#### 细节\n\n残差与层归一化。\n\n#### 编码器\n\n编码器堆叠自注意力层。'],
+      ],
+    ],
+    [
+      'one sub-heading at a question depth, even after a deeper one, makes the topic heading a section',
+      '# 面试题\n\n## 什么是注意力？\n\n按相关性加权求和。\n\n### 为什么要缩放？\n\n防止点积过大。\n\n## Transformer\n\n#### 细节\n\n残差与层归一化。\n\n### 编码器\n\n编码器堆叠自注意力层。\n',
+      [
+        ['什么是注意力？', '按相关性加权求和。'],
+        ['为什么要缩放？', '防止点积过大。'],
+        ['编码器', '编码器堆叠自注意力层。'],
+      ],
+    ],
+    [
+      'a heading that ends as a question stays one over a list of questions, the list being its answer',
+      '# 笔记\n\n## 什么是注意力？\n\n- 什么是 Q、K、V？\n- 为什么要除以根号 d？\n',
+      [['什么是注意力？', '- 什么是 Q、K、V？\n- 为什么要除以根号 d？']],
+    ],
+    ['so does a heading with an explicit id', '# 笔记\n\n## 注意力机制 {#attention}\n\n- 什么是 Q、K、V？\n- 为什么要除以根号 d？\n', [['注意力机制', '- 什么是 Q、K、V？\n- 为什么要除以根号 d？']]],
+    [
+      'a question-like heading whose name ends in 问题 is a label over the questions below its text',
+      '# 笔记\n\n## 注意力相关问题\n\n先看定义。\n\n- 什么是 Q、K、V？\n- 为什么要除以根号 d？\n',
+      [
+        ['什么是 Q、K、V？', ''],
+        ['为什么要除以根号 d？', ''],
+      ],
+    ],
+    [
+      'but not when 问题 only occurs inside the name',
+      '# 笔记\n\n## 如何理解问题里的注意力\n\n先看定义。\n\n- 什么是 Q、K、V？\n- 为什么要除以根号 d？\n',
+      [['如何理解问题里的注意力', '先看定义。\n\n- 什么是 Q、K、V？\n- 为什么要除以根号 d？']],
+    ],
+    [
+      'a question-like heading named … Question is a label over the questions below its text',
+      '# Notes\n\n## Which Attention Question\n\nFirst the definition.\n\n- What is self-attention?\n- Why scale by sqrt(d)?\n',
+      [
+        ['What is self-attention?', ''],
+        ['Why scale by sqrt(d)?', ''],
+      ],
+    ],
+    [
+      'an `Answer (tag)` heading answers the `Question (tag)` of its own tag, whatever their order',
+      '# Question (EN)\n\n> What is attention?\n\n# Question (ZH)\n\n> 什么是注意力？\n\n## Answer (ZH)\n\n按相关性加权求和。\n\n## Answer (EN)\n\nA weighted sum of values.\n',
+      [
+        ['What is attention?', 'A weighted sum of values.'],
+        ['什么是注意力？', '按相关性加权求和。'],
+      ],
+    ],
   ] as Array<[string, string, string[][]]>)('%s', (_name, note, expected) => {
     expect(questionsOf(note)).toEqual(expected);
+  });
+
+  it('a heading about the note itself (使用说明) is not part of the breadcrumb of the questions under it', () => {
+    const breadcrumbs = parseNote({ path: 'n.md', value: '# 笔记\n\n## 使用说明\n\n- 什么是 Q、K、V？\n- 为什么要除以根号 d？\n' }, { mode: 'lenient' }).data.records!.map((r) => r.breadcrumb);
+    expect(breadcrumbs).toEqual([['笔记'], ['笔记']]);
   });
 });
