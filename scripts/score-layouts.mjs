@@ -120,7 +120,7 @@ function add(tally, row) {
   tally.foundAnswered += row.answered.found;
 }
 
-function score(manifest, dataset) {
+export function score(manifest, dataset) {
   const byPath = new Map();
   for (const record of dataset.questions ?? []) {
     const path = record?.source?.path;
