@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseNote } from './index.js';
 
-const questionsOf = (value: string) => parseNote({ path: 'n.md', value }, { mode: 'lenient' }).data.records!.map((record) => [record.question, record.answer]);
+const recordsOf = (value: string) => parseNote({ path: 'n.md', value }, { mode: 'lenient' }).data.records!;
+const questionsOf = (value: string) => recordsOf(value).map((record) => [record.question, record.answer]);
 
 // What the note's shape reads about each heading: whether its text opens with a question, and whether any block under
 // it opens one (read only when a decision needs it).
@@ -142,7 +143,7 @@ describe('the shape of a heading', () => {
   });
 
   it('a heading about the note itself (使用说明) is not part of the breadcrumb of the questions under it', () => {
-    const breadcrumbs = parseNote({ path: 'n.md', value: '# 笔记\n\n## 使用说明\n\n- 什么是 Q、K、V？\n- 为什么要除以根号 d？\n' }, { mode: 'lenient' }).data.records!.map((r) => r.breadcrumb);
-    expect(breadcrumbs).toEqual([['笔记'], ['笔记']]);
+    const records = recordsOf('# 笔记\n\n## 使用说明\n\n- 什么是 Q、K、V？\n- 为什么要除以根号 d？\n');
+    expect(records.map((record) => record.breadcrumb)).toEqual([['笔记'], ['笔记']]);
   });
 });

@@ -5,6 +5,12 @@ const front = '---\nid: attention\ntitle: 注意力\ntags: [示例]\n---\n\n';
 const recordsOf = (value: string, mode: 'canonical' | 'lenient') => parseNote({ path: 'n.md', value }, { mode }).data.records!;
 
 describe('toRecord', () => {
+  it('reads the summary with the labels of the note’s mode: only 结论 in a canonical note, 简答 too in a lenient one', () => {
+    const summaryAndAnswer = (value: string, mode: 'canonical' | 'lenient') => recordsOf(value, mode).map((record) => [record.status === 'answered' ? record.summary : undefined, record.answer]);
+    expect(summaryAndAnswer(`${front}### 什么是注意力？ {#what}\n\n**简答**：按相关性加权求和。\n\n展开说明。\n`, 'canonical')).toEqual([[undefined, '**简答**：按相关性加权求和。\n\n展开说明。']]);
+    expect(summaryAndAnswer('# 笔记\n\n## 什么是注意力？\n\n简答：按相关性加权求和。\n\n展开说明。\n', 'lenient')).toEqual([['按相关性加权求和。', '展开说明。']]);
+  });
+
   it('keeps an answer that only points elsewhere in a canonical note, and makes it unanswered in a lenient one', () => {
     const pointer = '具体可参考：https://example.com/attention';
     expect(recordsOf(`${front}### 什么是注意力？ {#what}\n\n${pointer}\n`, 'canonical').map((r) => [r.status, r.answer])).toEqual([['answered', pointer]]);

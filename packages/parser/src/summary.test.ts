@@ -1,6 +1,5 @@
 import { markdownProcessor } from '@mianjing/markdown';
 import { describe, expect, it } from 'vitest';
-import { parseNote } from './processor.js';
 import { countSentences, findSummary } from './summary.js';
 
 /** The text findSummary finds in `markdown` (from where it starts to the end of its paragraph), or undefined. */
@@ -52,16 +51,5 @@ describe('countSentences', () => {
     expect(countSentences('一句。没有句号的第二句')).toBe(2);
     expect(countSentences('First. Second')).toBe(2);
     expect(countSentences('Wait...')).toBe(1);
-  });
-});
-
-describe('the summary of a record', () => {
-  const summaryAndAnswer = (value: string, mode: 'canonical' | 'lenient') =>
-    parseNote({ path: 'n.md', value }, { mode }).data.records!.map((record) => [record.status === 'answered' ? record.summary : undefined, record.answer]);
-
-  it('is read with the labels of the note’s mode: only 结论 in a canonical note, 简答 too in a lenient one', () => {
-    const canonical = '---\nid: attention\ntitle: 注意力\ntags: [示例]\n---\n\n### 什么是注意力？ {#what}\n\n**简答**：按相关性加权求和。\n\n展开说明。\n';
-    expect(summaryAndAnswer(canonical, 'canonical')).toEqual([[undefined, '**简答**：按相关性加权求和。\n\n展开说明。']]);
-    expect(summaryAndAnswer('# 笔记\n\n## 什么是注意力？\n\n简答：按相关性加权求和。\n\n展开说明。\n', 'lenient')).toEqual([['按相关性加权求和。', '展开说明。']]);
   });
 });
