@@ -7,5 +7,7 @@ export type { MarkdownOptions } from './processor.js';
 export { remarkDisplayMathLines } from './display-math.js';
 export { QUESTION_ID, linkedRecordId, replaceQuestionLinks } from './links.js';
 export { isWithin, resolveInContent } from './paths.js';
+export { ContentImages, IMAGE_TYPES } from './content-files.js';
+export type { ContentImage, ImageProblem } from './content-files.js';
 export { inlineText, plainText, unwikilink } from './plain-text.js';
 export { renderTex, texError } from './tex.js';

@@ -103,7 +103,7 @@ describe('images', () => {
     expect(page).toContain('> 外面 链接 远程</p>');
     expect(site.warnings.filter((w) => w.ruleId === 'image-outside-content').map((w) => w.message.split(',')[0])).toEqual([
       'Unexpected image `../secret.png`',
-      'Unexpected image `img/link.png` linking outside the content folder',
+      'Unexpected image `img/link.png` linking outside the notes folder',
       'Unexpected image `https://example.com/a.png`',
     ]);
   });

@@ -217,25 +217,32 @@ describe('images', () => {
     expect(answer).toContain('src="https://example.com/a.png"');
   });
 
-  it('warns about and drops images outside contentRoot, keeps missing ones with a warning', () => {
+  it('shows images outside contentRoot, and missing ones, as their alt text, with a warning each', () => {
     const answer = fieldsOf(apkg, 'cnn/images')[2] ?? '';
     const imageWarnings = result.warnings.filter((w) => w.recordId === 'cnn/images');
-    expect(imageWarnings.map((w) => w.ruleId)).toEqual(['image-outside-content', 'image-outside-content', 'image-outside-content', 'image-outside-content', 'image-not-found']);
-    expect(imageWarnings[3]?.message).toContain('img/link.png');
-    for (const gone of ['secret', 'passwd', 'link.png']) expect(answer).not.toContain(gone);
-    expect(answer).toContain('外部');
-    expect(answer).toContain('src="img/missing.png"');
+    expect(imageWarnings.map((w) => [w.ruleId, w.message.split(/[,;]/)[0]])).toEqual([
+      ['image-outside-content', 'Unexpected image `../../secret.png`'],
+      ['image-outside-content', 'Unexpected image `file:///etc/passwd`'],
+      ['image-outside-content', 'Unexpected image `/etc/passwd`'],
+      ['image-outside-content', 'Unexpected image `img/link.png` linking outside the notes folder'],
+      ['image-not-found', 'Cannot find image `img/missing.png` (`cnn/img/missing.png` in the notes folder)'],
+    ]);
+    for (const gone of ['secret', 'passwd', 'link.png', 'missing.png']) expect(answer).not.toContain(gone);
+    for (const alt of ['外部', '本地文件', '绝对路径', '链接', '缺失']) expect(answer).toContain(alt);
   });
 
   it('reports the hostile raw <img> as not found', () => {
     expect(result.warnings).toContainEqual(expect.objectContaining({ recordId: 'cnn/hostile', ruleId: 'image-not-found' }));
   });
 
-  it('leaves relative images as they are, with a warning, without contentRoot', async () => {
+  it('shows local images as their alt text, with a warning, without contentRoot; web images stay', async () => {
     const plain = await exportAnki(dataset(records().filter((r) => r.id === 'cnn/images')));
     const opened = await openApkg(plain);
     expect(opened.media).toEqual({});
-    expect(fieldsOf(opened, 'cnn/images')[2]).toContain('src="img/conv.png"');
+    const answer = fieldsOf(opened, 'cnn/images')[2] ?? '';
+    expect(answer).not.toContain('img/conv.png');
+    expect(answer).toContain('卷积示意');
+    expect(answer).toContain('src="https://example.com/a.png"');
     expect(plain.warnings.map((w) => w.ruleId)).toEqual([
       'image-not-embedded',
       'image-not-embedded',
