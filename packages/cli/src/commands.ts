@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { bundledDatasetInfo, ConfigError, buildDataset, datasetFiles, type BuildResult } from '@mianjing/dataset/build';
-import { Dataset, type OutputFile } from '@mianjing/schema';
-import { collectDiagnostics } from './diagnostics.js';
+import { Dataset, type OutputFile, type RecordWarning } from '@mianjing/schema';
+import { collectDiagnostics, exportWarningLines } from './diagnostics.js';
 import { EXIT, UsageError } from './errors.js';
 import { datasetFile, notesFolder, outputPath, shown } from './inputs.js';
 import type { Io } from './io.js';
@@ -91,7 +91,7 @@ async function exportOne(context: Context, format: Format, dir: string | undefin
   const dataset = notes ? await builtDataset(context, notes, dir) : await loadDataset(context, fromFile!);
   if (!dataset) return nothingWritten(context);
   const result = await runExporter(format, dataset, { context, notes, datasetFile: fromFile });
-  await writeExport(context, format, result, placeSingle(out, format, result.files));
+  await writeExport(context, format, result, { dataset, notes }, placeSingle(out, format, result.files));
   return EXIT.ok;
 }
 
@@ -105,7 +105,7 @@ async function site(context: Context, dir: string | undefined): Promise<number> 
   const dataset = notes ? await builtDataset(context, notes, dir) : await loadDataset(context, fromFile!);
   if (!dataset) return nothingWritten(context);
   const { runSite } = await import('./export.js');
-  await writeExport(context, 'site', await runSite(dataset, { context, notes }), { dir: out, files: undefined });
+  await writeExport(context, 'site', await runSite(dataset, { context, notes }), { dataset, notes }, { dir: out, files: undefined });
   return EXIT.ok;
 }
 
@@ -122,27 +122,33 @@ async function all(context: Context, dir: string | undefined): Promise<number> {
   io.stdout(`wrote ${written.map((path) => shown(io.cwd, path)).join(', ')}\n`);
   for (const format of Object.keys(FORMATS) as Format[]) {
     const exported = await runExporter(format, result.dataset, { context, notes });
-    await writeExport(context, format, exported, { dir: out, files: exported.files.map((file) => ({ ...file, path: FORMATS[format] + file.path })) });
+    await writeExport(context, format, exported, { dataset: result.dataset, notes }, { dir: out, files: exported.files.map((file) => ({ ...file, path: FORMATS[format] + file.path })) });
   }
   const built = await runSite(result.dataset, { context, notes });
-  await writeExport(context, 'site', built, { dir: out, files: built.files.map((file) => ({ ...file, path: `site/${file.path}` })) });
+  await writeExport(context, 'site', built, { dataset: result.dataset, notes }, { dir: out, files: built.files.map((file) => ({ ...file, path: `site/${file.path}` })) });
   return EXIT.ok;
 }
 
 interface Exported {
   files: OutputFile[];
   summary: Record<string, number>;
-  warnings: ReadonlyArray<{ recordId: string; ruleId: string; message: string }>;
+  warnings: readonly RecordWarning[];
   /** Said after the summary line, e.g. how to turn a default off. */
   note?: string;
   /** Run once the files are written (the Anki render cache is saved then). */
   after?: () => Promise<void>;
 }
 
-async function writeExport(context: Context, label: string, result: Exported, placed: { dir: string; files: OutputFile[] | undefined }): Promise<void> {
+/** Where an export's records come from: its warnings name the notes and lines of the questions they concern. */
+interface ExportSource {
+  dataset: Dataset;
+  notes: string | undefined;
+}
+
+async function writeExport(context: Context, label: string, result: Exported, source: ExportSource, placed: { dir: string; files: OutputFile[] | undefined }): Promise<void> {
   const { io } = context;
   context.progress.done();
-  for (const warning of result.warnings) io.stderr(`${warning.recordId}: warning ${warning.message} [${warning.ruleId}]\n`);
+  for (const line of exportWarningLines(result.warnings, source.dataset, source.notes, io.cwd)) io.stderr(`${line}\n`);
   const written = await writeOutputs(io.cwd, placed.dir, placed.files ?? result.files);
   const summary = Object.entries(result.summary)
     .map(([key, value]) => `${key} ${value}`)

@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { formatMessage, severityOf, type Severity } from '@mianjing/parser';
+import type { Dataset, RecordWarning } from '@mianjing/schema';
 import type { VFile } from 'vfile';
 
 export interface Diagnostic {
@@ -22,5 +23,20 @@ export function collectDiagnostics(files: readonly VFile[], cwd: string): Array<
         line: formatMessage(path, message),
         diagnostic: { file: path, line: message.line ?? 1, column: message.column ?? 1, severity: severityOf(message), message: message.reason, ruleId: message.ruleId ?? 'unknown' },
       }));
+  });
+}
+
+/**
+ * Exporters' warnings as diagnostic lines (`path:line:col: warning … [rule]`), placed at the question they concern so
+ * an editor can jump to it. `notes` is the notes folder when the dataset was built from one; a dataset read from a
+ * file keeps its records' paths, relative to the folder it was built from.
+ */
+export function exportWarningLines(warnings: readonly RecordWarning[], dataset: Dataset, notes: string | undefined, cwd: string): string[] {
+  const sources = new Map(dataset.questions.map((record) => [record.id, record.source]));
+  return warnings.map(({ recordId, ruleId, message }) => {
+    const source = sources.get(recordId);
+    if (!source) return `${recordId}: warning ${message} [${ruleId}]`;
+    const path = notes === undefined ? source.path : relative(cwd, resolve(notes, source.path)).split('\\').join('/');
+    return `${path}:${source.line}:1: warning ${message} (question \`${recordId}\`) [${ruleId}]`;
   });
 }

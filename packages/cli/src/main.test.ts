@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import initSqlJs from 'sql.js';
 import { tmpdir } from 'node:os';
@@ -202,6 +202,22 @@ describe('mianjing export anki', () => {
     await exportDeck('--cache-dir', cacheDir);
     expect((await readdir(cacheDir)).sort()).toEqual([recent, name!, foreign].sort());
     expect(Date.now() - (await stat(join(cacheDir, name!))).mtimeMs).toBeLessThan(day * 1000);
+  });
+
+  it("prints each warning at its question's note and line, from the notes or from a built dataset", async () => {
+    const work = await mkdtemp(join(tmpdir(), 'mj-warn-'));
+    await mkdir(join(work, 'notes', 'cv'), { recursive: true });
+    await writeFile(join(work, 'notes', 'cv', 'conv.md'), '# 卷积\n\n## 卷积是什么？\n\n卷积核在输入上滑动，每个位置做加权求和，如图：![示意图](img/conv.png)\n');
+    const fromNotes = await run(['export', 'anki', 'notes', '--out', 'deck.apkg'], work);
+    expect(fromNotes.code, fromNotes.stderr).toBe(0);
+    const warning = 'warning Cannot find image `img/conv.png` (`cv/img/conv.png` in the notes folder); showing its alt text (question `cv/conv/q-';
+    expect(fromNotes.stderr).toContain(`notes/cv/conv.md:3:1: ${warning}`);
+    expect((await run(['build', 'notes', '--out', 'out'], work)).code).toBe(0);
+    const fromDataset = await run(['export', 'anki', '--dataset', 'out/dataset.json', '--out', 'deck2.apkg'], work);
+    expect(fromDataset.code, fromDataset.stderr).toBe(0);
+    expect(fromDataset.stderr.split('\n')[0]).toMatch(
+      /^cv\/conv\.md:3:1: warning Cannot read image `img\/conv\.png` without the notes folder the dataset was built from; showing its alt text \(question `cv\/conv\/q-[0-9a-f]{8}`\) \[image-not-embedded\]$/,
+    );
   });
 });
 

@@ -190,9 +190,11 @@ describe.skipIf(!existsSync(bin))('pathological notes next to a good one', () =>
     expect(status, stderr).toBe(0);
     for (const exporter of ['anki', 'site']) {
       expect(stderr).toContain(
-        `deep/what-is-a-deep-quote: warning quotes or lists nested deeper than the renderer follows on 1 line(s) are shown as text on the ${exporter === 'anki' ? 'card' : 'page'} [nesting-too-deep]`,
+        `notes/deep.md:3:1: warning quotes or lists nested deeper than the renderer follows on 1 line(s) are shown as text on the ${exporter === 'anki' ? 'card' : 'page'} (question \`deep/what-is-a-deep-quote\`) [nesting-too-deep]`,
       );
-      expect(stderr).toContain(`table/what-is-a-long-table: warning a table of 1500 rows is shown with its first rows only on the ${exporter === 'anki' ? 'card' : 'page'} [table-truncated]`);
+      expect(stderr).toContain(
+        `notes/table.md:3:1: warning a table of 1500 rows is shown with its first rows only on the ${exporter === 'anki' ? 'card' : 'page'} (question \`table/what-is-a-long-table\`) [table-truncated]`,
+      );
     }
     expect(stdout + stderr).toMatch(/rag: wrote .*records 3/);
     const csv = await readFile(join(dir, 'out', 'questions.csv'), 'utf8');

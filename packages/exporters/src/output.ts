@@ -1,4 +1,4 @@
-import type { OutputFile } from '@mianjing/schema';
+import type { OutputFile, RecordWarning } from '@mianjing/schema';
 
 export type { OutputFile };
 
@@ -40,12 +40,7 @@ export function outputBytes(data: OutputFile['data']): Uint8Array {
 }
 
 /** Something an exporter skipped or changed in one record. */
-export interface ExportWarning {
-  recordId: string;
-  /** kebab-case, e.g. `image-not-found`. */
-  ruleId: string;
-  message: string;
-}
+export type ExportWarning = RecordWarning;
 
 /** What every exporter returns. */
 export interface ExportResult {

@@ -6,4 +6,4 @@ export { SCHEMA_ID, datasetJsonSchema, datasetJsonSchemaText } from './json-sche
 export { datasetValidator, schemaPath, validateDatasetAsJson, validateRecord, validateWithJsonSchema } from './validate.js';
 export type { SchemaProblem } from './validate.js';
 export { escapeLineSeparators } from './json-text.js';
-export type { OutputFile } from './output.js';
+export type { OutputFile, RecordWarning } from './output.js';

@@ -9,3 +9,14 @@ export interface OutputFile {
   path: string;
   data: string | Uint8Array | Iterable<string | Uint8Array>;
 }
+
+/**
+ * Something an exporter or the site skipped or changed in one record (an image outside the content folder, a table
+ * cut short). The CLI prints it at the record's note and line.
+ */
+export interface RecordWarning {
+  recordId: string;
+  /** kebab-case, e.g. `image-not-found`. */
+  ruleId: string;
+  message: string;
+}

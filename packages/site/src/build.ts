@@ -1,5 +1,5 @@
 import { limitNesting, markdownProcessor, plainText } from '@mianjing/markdown';
-import type { Dataset } from '@mianjing/schema';
+import type { Dataset, RecordWarning } from '@mianjing/schema';
 import { clientScripts, katexAssets, type SiteFile } from './assets.js';
 import { jsValue } from './escape.js';
 import { ImageStore } from './images.js';
@@ -17,11 +17,8 @@ export interface SiteOptions {
   title?: string;
 }
 
-export interface SiteWarning {
-  recordId: string;
-  ruleId: string;
-  message: string;
-}
+/** Something the site skipped or changed in one record. */
+export type SiteWarning = RecordWarning;
 
 export interface SiteResult {
   /** Every file of the site, paths relative to the output folder with `/` separators, sorted by path. */
