@@ -190,10 +190,10 @@ describe.skipIf(!existsSync(bin))('pathological notes next to a good one', () =>
     expect(status, stderr).toBe(0);
     for (const exporter of ['anki', 'site']) {
       expect(stderr).toContain(
-        `notes/deep.md:3:1: warning quotes or lists nested deeper than the renderer follows on 1 line(s) are shown as text on the ${exporter === 'anki' ? 'card' : 'page'} (question \`deep/what-is-a-deep-quote\`) [nesting-too-deep]`,
+        `notes/deep.md:3:1: warning Unexpected nesting deeper than 100 levels on 1 line(s), expected at most 100: the ${exporter === 'anki' ? 'card' : 'page'} shows the deeper lines as text (question \`deep/what-is-a-deep-quote\`) [nesting-too-deep]`,
       );
       expect(stderr).toContain(
-        `notes/table.md:3:1: warning a table of 1500 rows is shown with its first rows only on the ${exporter === 'anki' ? 'card' : 'page'} (question \`table/what-is-a-long-table\`) [table-truncated]`,
+        `notes/table.md:3:1: warning Unexpected table of 1500 rows, expected at most 1000: the ${exporter === 'anki' ? 'card' : 'page'} shows its first 1000; split the table or link to the full data (question \`table/what-is-a-long-table\`) [table-truncated]`,
       );
     }
     expect(stdout + stderr).toMatch(/rag: wrote .*records 3/);

@@ -13,7 +13,7 @@ import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype
 import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { limitNesting, limitTables, type CutTable } from './guard.js';
+import { limitNesting, limitTables, MAX_NESTING, MAX_TABLE_ROWS, type CutTable } from './guard.js';
 import { linkedRecordId } from './links.js';
 import { markdownProcessor } from './processor.js';
 
@@ -67,9 +67,15 @@ export interface CutWarning {
 
 /** What the guards cut from a rendering, as warnings for the user; `shownOn` names where it is shown ("the card"). */
 export function cutWarnings(cut: RenderedHtml['cut'], shownOn: string): CutWarning[] {
-  const warnings: CutWarning[] = cut.tables.map((table) => ({ ruleId: 'table-truncated', message: `a table of ${table.rows} rows is shown with its first rows only on ${shownOn}` }));
+  const warnings: CutWarning[] = cut.tables.map((table) => ({
+    ruleId: 'table-truncated',
+    message: `Unexpected table of ${table.rows} rows, expected at most ${MAX_TABLE_ROWS}: ${shownOn} shows its first ${MAX_TABLE_ROWS}; split the table or link to the full data`,
+  }));
   if (cut.nestedLines > 0) {
-    warnings.push({ ruleId: 'nesting-too-deep', message: `quotes or lists nested deeper than the renderer follows on ${cut.nestedLines} line(s) are shown as text on ${shownOn}` });
+    warnings.push({
+      ruleId: 'nesting-too-deep',
+      message: `Unexpected nesting deeper than ${MAX_NESTING} levels on ${cut.nestedLines} line(s), expected at most ${MAX_NESTING}: ${shownOn} shows the deeper lines as text`,
+    });
   }
   return warnings;
 }

@@ -165,8 +165,8 @@ describe('guards', () => {
     const questions = base.questions.map((q) => (q.id === 'cnn/pooling' && q.status === 'answered' ? { ...q, answer: hostile } : q));
     const guarded = await buildSite({ ...base, questions }, { contentRoot: content });
     expect(guarded.warnings.filter((w) => w.ruleId === 'table-truncated' || w.ruleId === 'nesting-too-deep')).toEqual([
-      { recordId: 'cnn/pooling', ruleId: 'table-truncated', message: 'a table of 1500 rows is shown with its first rows only on the page' },
-      { recordId: 'cnn/pooling', ruleId: 'nesting-too-deep', message: 'quotes or lists nested deeper than the renderer follows on 1 line(s) are shown as text on the page' },
+      { recordId: 'cnn/pooling', ruleId: 'table-truncated', message: 'Unexpected table of 1500 rows, expected at most 1000: the page shows its first 1000; split the table or link to the full data' },
+      { recordId: 'cnn/pooling', ruleId: 'nesting-too-deep', message: 'Unexpected nesting deeper than 100 levels on 1 line(s), expected at most 100: the page shows the deeper lines as text' },
     ]);
     expect(text(guarded, 'q/cnn/pooling.html')).toContain('深');
   });

@@ -347,8 +347,12 @@ describe('the render cache', () => {
     ];
     const cache = new Map<string, RenderedAnswer>();
     const expected = [
-      { recordId: 'hostile/deep', ruleId: 'nesting-too-deep', message: 'quotes or lists nested deeper than the renderer follows on 1 line(s) are shown as text on the card' },
-      { recordId: 'hostile/table', ruleId: 'table-truncated', message: 'a table of 1500 rows is shown with its first rows only on the card' },
+      { recordId: 'hostile/deep', ruleId: 'nesting-too-deep', message: 'Unexpected nesting deeper than 100 levels on 1 line(s), expected at most 100: the card shows the deeper lines as text' },
+      {
+        recordId: 'hostile/table',
+        ruleId: 'table-truncated',
+        message: 'Unexpected table of 1500 rows, expected at most 1000: the card shows its first 1000; split the table or link to the full data',
+      },
     ];
     for (const run of ['cold', 'warm']) {
       const result = await exportAnki(dataset(hostile), { timestamp: 1_700_000_000, renderCache: cache });

@@ -67,7 +67,11 @@ export function exportFineTuning(dataset: ReadonlyDataset, options: FineTuningOp
     const tokens = estimateChatTokens([example.system, example.user, example.assistant].filter(Boolean));
     estimatedTokens += tokens;
     if (tokens > maxTokens) {
-      warnings.push({ recordId: record.id, ruleId: 'too-many-tokens', message: `about ${tokens} tokens, more than maxTokens (${maxTokens})` });
+      warnings.push({
+        recordId: record.id,
+        ruleId: 'too-many-tokens',
+        message: `Unexpected example of about ${tokens} tokens, expected at most ${maxTokens} (maxTokens): shorten the answer, train on the summaries, or raise the limit`,
+      });
     }
     const part: Part = split ? (validation.has(record.id) ? 'validation' : 'train') : undefined;
     examples.get(part)?.push(example);
