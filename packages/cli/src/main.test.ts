@@ -24,10 +24,10 @@ describe('mianjing check', () => {
     expect(stderr.split('\n')).toEqual([
       'broken/front-matter.md:4:12: error Unexpected YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the front matter so it parses as YAML [invalid-front-matter]',
       'broken/one.md:1:1: error Unexpected duplicate note id `one`, expected each note to have its own id: also used by two.md [duplicate-id]',
-      'broken/one.md:7:1: error Unexpected duplicate id `one/overfitting`, expected ids to be unique: also used at two.md:9 [duplicate-id]',
+      'broken/one.md:7:1: error Unexpected duplicate id `one/overfitting`, expected ids to be unique: also used at two.md:9; give one question an id of its own with `{#id}` at the end of it [duplicate-id]',
       'broken/two.md:1:1: error Unexpected duplicate note id `one`, expected each note to have its own id: also used by one.md [duplicate-id]',
       'broken/two.md:9:1: error Unexpected question without answer, expected an answer below “什么是欠拟合？” [question-without-answer]',
-      'broken/two.md:9:1: error Unexpected duplicate id `one/overfitting`, expected ids to be unique: also used at one.md:7 [duplicate-id]',
+      'broken/two.md:9:1: error Unexpected duplicate id `one/overfitting`, expected ids to be unique: also used at one.md:7; give one question an id of its own with `{#id}` at the end of it [duplicate-id]',
       '3 files, 4 questions (3 answered), 6 errors, 0 warnings (canonical)',
       '',
     ]);

@@ -36,7 +36,7 @@ describe('buildDataset on a canonical folder', () => {
       'c.md:7:1: error [duplicate-id]',
     ]);
     const duplicate = result.files.find((f) => f.path === 'a.md')!.messages.find((m) => m.ruleId === 'duplicate-id' && m.line === 9)!;
-    expect(duplicate.reason).toBe('Unexpected duplicate id `alpha/first`, expected ids to be unique: also used at c.md:7');
+    expect(duplicate.reason).toBe('Unexpected duplicate id `alpha/first`, expected ids to be unique: also used at c.md:7; give one question an id of its own with `{#id}` at the end of it');
     const note = result.files.find((f) => f.path === 'c.md')!.messages.find((m) => m.ruleId === 'duplicate-id' && m.line === 1)!;
     expect(note.reason).toBe('Unexpected duplicate note id `alpha`, expected each note to have its own id: also used by a.md');
   });
@@ -130,6 +130,11 @@ describe('buildDataset on someone else’s folder', () => {
       ['What is dropout?', 'answered'],
     ]);
     expect(q[2]!.id).toBe(`${q[0]!.id}-2`);
+    const renamed = result.files.find((f) => f.path === 'notes.md')!.messages.filter((m) => m.ruleId === 'duplicate-id');
+    expect(renamed.map((m) => [m.line, m.reason.includes(`; this one is kept as \`${q[0]!.id}-2\`;`)])).toEqual([
+      [5, false],
+      [11, true],
+    ]);
     expect(q[3]!.id).toBe('sub/more/what-is-dropout');
     expect(q[0]!.breadcrumb).toEqual(['随手记', '卷积']);
     expect(result.summary.errors).toBe(0);

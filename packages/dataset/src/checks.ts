@@ -35,9 +35,20 @@ export function checkDuplicateIds(items: Placed[], severity: Severity): Placed[]
   const renamed = new Map<Placed, string>();
   for (const [id, group] of byId) {
     if (group.length < 2) continue;
-    for (const item of group) {
+    for (const [index, item] of group.entries()) {
       const others = otherPlaces(group, item, place);
-      report(item.file, severity, 'duplicate-id', `Unexpected duplicate id \`${id}\`, expected ids to be unique: also used at ${others}`, { line: item.record.source.line, column: 1 });
+      // In lenient mode the later records are renamed below, so the message says what this one is called now.
+      const kept = severity !== 'error' && index > 0 ? `; this one is kept as \`${id}-${index + 1}\`` : '';
+      report(
+        item.file,
+        severity,
+        'duplicate-id',
+        `Unexpected duplicate id \`${id}\`, expected ids to be unique: also used at ${others}${kept}; give one question an id of its own with \`{#id}\` at the end of it`,
+        {
+          line: item.record.source.line,
+          column: 1,
+        },
+      );
     }
     if (severity !== 'error') for (const [index, item] of group.slice(1).entries()) renamed.set(item, `${id}-${index + 2}`);
   }
