@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentImages } from './content-files.js';
+import { ContentImages } from './content-images.js';
 
 let outer: string;
 let notes: string;
@@ -13,6 +13,8 @@ beforeAll(() => {
   mkdirSync(join(notes, 'cnn', 'img', 'folder.png'), { recursive: true });
   writeFileSync(join(notes, 'cnn', 'img', 'a.PNG'), 'abc');
   writeFileSync(join(notes, 'cnn', 'img', 'notes.pdf'), '%PDF');
+  writeFileSync(join(notes, 'cnn', 'img', 'README'), 'text');
+  symlinkSync(notes, join(notes, 'cnn', 'img', 'root.png'));
   writeFileSync(join(outer, 'secret.png'), 'secret');
   symlinkSync(join(outer, 'secret.png'), join(notes, 'cnn', 'img', 'link.png'));
   symlinkSync(join(notes, 'cnn', 'img', 'a.PNG'), join(notes, 'cnn', 'img', 'inside.png'));
@@ -33,23 +35,33 @@ describe('ContentImages', () => {
     expect(ruleOf(new ContentImages(notes).image('cnn/note.md', 'img/inside.png'))).toBe('found');
   });
 
+  const TYPES = '.png, .jpg, .jpeg, .gif, .webp, .avif, .svg, .bmp';
   it.each([
-    ['../../secret.png', 'image-outside-content'],
-    ['/etc/passwd', 'image-outside-content'],
-    ['img/link.png', 'image-outside-content'],
-    ['img/missing.png', 'image-not-found'],
-    ['img/folder.png', 'image-not-found'],
-    ['img/notes.pdf', 'image-type'],
-  ])('refuses %j: %s', (src, ruleId) => {
-    const found = new ContentImages(notes).image('cnn/note.md', src);
-    expect(ruleOf(found)).toBe(ruleId);
-    expect((found as { message: string }).message).toContain(`\`${src}\``);
-    expect((found as { message: string }).message).toMatch(/showing its alt text$/);
+    ['../../secret.png', 'image-outside-content', 'Unexpected image `../../secret.png`, expected a file inside the notes folder; showing its alt text'],
+    ['/etc/passwd', 'image-outside-content', 'Unexpected image `/etc/passwd`, expected a file inside the notes folder; showing its alt text'],
+    ['img/link.png', 'image-outside-content', 'Unexpected image `img/link.png` linking outside the notes folder, expected a file inside it; showing its alt text'],
+    ['img/root.png', 'image-outside-content', 'Unexpected image `img/root.png` linking outside the notes folder, expected a file inside it; showing its alt text'],
+    ['img/missing.png', 'image-not-found', 'Cannot find image `img/missing.png` (`cnn/img/missing.png` in the notes folder); showing its alt text'],
+    ['img/folder.png', 'image-not-found', 'Cannot find image `img/folder.png` (`cnn/img/folder.png` in the notes folder); showing its alt text'],
+    ['img/notes.pdf', 'image-type', `Unexpected image \`img/notes.pdf\` of type \`.pdf\`, expected one of ${TYPES}; showing its alt text`],
+    ['img/README', 'image-type', `Unexpected image \`img/README\` of type \`none\`, expected one of ${TYPES}; showing its alt text`],
+  ])('refuses %j: %s', (src, ruleId, message) => {
+    expect(new ContentImages(notes).image('cnn/note.md', src)).toEqual({ ruleId, message });
+  });
+
+  it('finds nothing in a notes folder that does not exist', () => {
+    expect(new ContentImages(join(outer, 'gone')).image('cnn/note.md', 'img/a.PNG')).toEqual({
+      ruleId: 'image-not-found',
+      message: 'Cannot find image `img/a.PNG` (`cnn/img/a.PNG` in the notes folder); showing its alt text',
+    });
   });
 
   it('reads nothing without a notes folder, but still refuses paths that leave it', () => {
     const images = new ContentImages(undefined);
-    expect(ruleOf(images.image('cnn/note.md', 'img/a.PNG'))).toBe('image-not-embedded');
+    expect(images.image('cnn/note.md', 'img/a.PNG')).toEqual({
+      ruleId: 'image-not-embedded',
+      message: 'Cannot read image `img/a.PNG` without the notes folder the dataset was built from; showing its alt text',
+    });
     expect(ruleOf(images.image('cnn/note.md', '../../secret.png'))).toBe('image-outside-content');
   });
 
