@@ -125,8 +125,8 @@ describe('mianjing export anki', () => {
     const notes = await mkdtemp(join(tmpdir(), 'mj-anki-'));
     await writeFile(join(notes, 'a.md'), '# 甲\n\n## 不变的问题？\n\n旧答案。\n');
     await writeFile(join(notes, 'b.md'), '# 乙\n\n## 会改的问题？\n\n旧答案。\n');
-    await utimes(join(notes, 'a.md'), 1_600_000_000, 1_600_000_000);
-    await utimes(join(notes, 'b.md'), 1_600_000_000, 1_600_000_000);
+    await utimes(join(notes, 'a.md'), 1_800_000_000, 1_800_000_000);
+    await utimes(join(notes, 'b.md'), 1_800_000_000, 1_800_000_000);
     const SQL = await initSqlJs();
     const deck = async () => {
       const out = await mkdtemp(join(tmpdir(), 'mj-deck-'));
@@ -138,9 +138,9 @@ describe('mianjing export anki', () => {
       return Object.fromEntries(rows.map(([question, guid, mod]: unknown[]) => [String(question), { guid, mod: Number(mod) }]));
     };
     const before = await deck();
-    expect(before['不变的问题？']!.mod).toBe(1_600_000_000);
+    expect(before['不变的问题？']!.mod).toBe(1_800_000_000);
     await writeFile(join(notes, 'b.md'), '# 乙\n\n## 会改的问题？\n\n新答案。\n');
-    await utimes(join(notes, 'b.md'), 1_700_000_000, 1_700_000_000);
+    await utimes(join(notes, 'b.md'), 1_800_000_600, 1_800_000_600);
     const after = await deck();
     expect(after['不变的问题？']).toEqual(before['不变的问题？']);
     expect(after['会改的问题？']!.guid).toBe(before['会改的问题？']!.guid);

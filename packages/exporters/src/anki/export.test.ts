@@ -276,7 +276,7 @@ describe('rebuilds', () => {
     const v2 = records().map((r) => (r.id === 'cnn/conv-essence' ? record({ id: r.id, question: r.question, answer: `${r.answer}\n\n补充：步长影响输出尺寸。`, line: 3 }) : r));
     v2.unshift(record({ id: 'cnn/new', question: '新问题？', answer: '新答案。', line: 1 }));
     const oldHashes = new Set(v1.map((r) => r.hash));
-    const modTime = (r: { hash: string }) => (oldHashes.has(r.hash) ? 1_000 : 2_000);
+    const modTime = (r: { hash: string }) => (oldHashes.has(r.hash) ? 1_800_000_000 : 1_800_000_600);
     const before = notesOf(await openApkg(await exportAnki(dataset(v1), { modTime })));
     const after = notesOf(await openApkg(await exportAnki(dataset(v2), { modTime })));
     const byId = (notes: NoteRow[]) => new Map(notes.map((n) => [n.flds.split(FIELD_SEPARATOR)[0], n]));
@@ -284,8 +284,8 @@ describe('rebuilds', () => {
     const updated = byId(after);
     for (const [id, note] of old) {
       expect(updated.get(id)?.guid).toBe(note.guid);
-      expect(note.mod).toBe(1_000);
-      expect(updated.get(id)?.mod).toBe(id === 'cnn/conv-essence' ? 2_000 : 1_000);
+      expect(note.mod).toBe(1_800_000_000);
+      expect(updated.get(id)?.mod).toBe(id === 'cnn/conv-essence' ? 1_800_000_600 : 1_800_000_000);
     }
     // sha256("mianjing:cnn/new") in base91, computed by hand.
     expect(updated.get('cnn/new')?.guid).toBe('nIN@CR!)!Z');
@@ -428,7 +428,7 @@ describe('standalone cards', () => {
     const base = withReferences();
     const withRetired = dataset(base.questions);
     withRetired.retired.push({ id: 'cnn/old-essence', mergedInto: 'cnn/conv-essence' }, { id: 'cnn/gone' });
-    const opened = await openApkg(await exportAnki(withRetired, { modTime: () => 5_000 }));
+    const opened = await openApkg(await exportAnki(withRetired, { modTime: () => 1_800_000_000 }));
     const retired = opened.rows("SELECT guid, mod, tags, flds FROM notes WHERE tags LIKE '%mianjing::retired%' ORDER BY id") as Array<{ guid: string; mod: number; tags: string; flds: string }>;
     expect(retired.map((n) => n.flds.split(FIELD_SEPARATOR).slice(0, 2))).toEqual([
       ['cnn/old-essence', '（已合并）卷积层的本质是什么？'],
@@ -436,7 +436,7 @@ describe('standalone cards', () => {
     ]);
     // sha256("mianjing:cnn/old-essence") in base91, computed by hand as in identity.test.ts.
     expect(retired[0]!.guid).toBe('G!RsE=^)~#');
-    expect(retired.every((n) => n.tags === ' mianjing::retired ' && n.mod === 5_000)).toBe(true);
+    expect(retired.every((n) => n.tags === ' mianjing::retired ' && n.mod === 1_800_000_000)).toBe(true);
     expect(retired[0]!.flds).toContain('卷积层的本质是什么？」（cnn/conv-essence）');
     const decks = new Map(Object.values(opened.col.decks).map((d) => [d.id, d.name]));
     const retiredDecks = opened.rows("SELECT DISTINCT c.did FROM cards c JOIN notes n ON n.id = c.nid WHERE n.tags LIKE '%retired%'").map((r) => decks.get(r['did'] as number));

@@ -17,7 +17,9 @@ export interface AnkiOptions {
   timestamp?: number;
   /**
    * Each note's modification time in seconds. Anki updates an already imported note only when this is newer, so it
-   * should grow when the record changes (e.g. its last commit time). Retired notes get the newest of these times.
+   * should grow when the record changes (e.g. its last commit time); a time before the last change to how fields render
+   * (FIELDS_MOD) counts as that time.
+   * Retired notes get the newest of these times.
    */
   modTime?: (record: QuestionRecord) => number;
   /** Absolute directory the notes live in: images under it are embedded in the package. */
@@ -40,6 +42,14 @@ export interface RenderCache {
   get(key: string): RenderedAnswer | undefined;
   set(key: string, rendered: RenderedAnswer): void;
 }
+
+/**
+ * When the HTML of the notes' fields last changed for the same record (seconds): no note's `mod` is older, so a
+ * collection that imported cards from an earlier mianjing takes the new rendering even of unchanged notes (Anki updates
+ * a note only when the imported one is newer). Every change to how fields render moves this forward (a test pins the
+ * two together).
+ */
+export const FIELDS_MOD = 1_796_515_200;
 
 /** The tag of notes whose question was merged into another or deleted: search `tag:mianjing::retired` to find them. */
 export const RETIRED_TAG = 'mianjing::retired';
@@ -76,8 +86,9 @@ export async function exportAnki(dataset: ReadonlyDataset, options: AnkiOptions 
         deckId: decks.add(deckPath(root, record.breadcrumb)),
         html: textToHtml(cleanText(record.breadcrumb.join(' › '))),
       }));
-      const mod = Math.floor(modTime(record));
-      if (!Number.isSafeInteger(mod)) throw new RangeError(`modTime gave ${mod} for ${record.id}, expected seconds since the epoch`);
+      const time = Math.floor(modTime(record));
+      if (!Number.isSafeInteger(time)) throw new RangeError(`modTime gave ${time} for ${record.id}, expected seconds since the epoch`);
+      const mod = Math.max(time, FIELDS_MOD);
       newest = Math.max(newest, mod);
       const images = media.rewriterFor(record, warnings);
       // Rendered HTML is escaped already; only what an image brings in needs it again.

@@ -3,10 +3,12 @@
 // documented rules, and confirmed by importing the deck into Anki 2.1.15), never by the code under test: a change to
 // any of them makes every user's next import create a second note type, new decks or duplicate notes.
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type OpenedApkg, openApkg } from '../../test/helpers/apkg.js';
-import { dataset, record } from '../../test/helpers/dataset.js';
-import { exportAnki } from './export.js';
+import { contentRoot, dataset, record, testDataset } from '../../test/helpers/dataset.js';
+import { exportAnki, FIELDS_MOD } from './export.js';
 import { MODEL_MOD, NOTE_TYPE_LOOK } from './model.js';
 
 const NOTE_TYPE_ID = '1718361902117';
@@ -132,5 +134,32 @@ describe('the note type’s look', () => {
     // after a change to model.ts or style.ts, set MODEL_MOD to today's date and both values here to the new ones.
     const look = createHash('sha256').update(JSON.stringify(NOTE_TYPE_LOOK)).digest('hex');
     expect({ mod: MODEL_MOD, look }).toEqual({ mod: 1_796_515_200, look: '74fedb2c19d0f9ee61637b0824b73d3c088044cfe4bfa960b3011b1e73ef48a7' });
+  });
+});
+
+describe('the notes’ fields', () => {
+  it('give every note a mod no older than the last change to how fields render, so Anki updates cards of unchanged notes', async () => {
+    const times: Record<string, number> = { 'cnn/conv-essence': 1_000, 'cnn/hostile': 1_800_000_000 };
+    const apkg = await openApkg(await exportAnki(testDataset(), { modTime: (r) => times[r.id] ?? 1_796_515_199 }));
+    const mods = Object.fromEntries(apkg.rows('SELECT flds, mod FROM notes').map((n) => [String(n['flds']).split('\u001f')[0], n['mod']]));
+    // 1_796_515_200 is 2026-12-06T00:00:00Z, when missing and non-image images started to show their alt text.
+    expect(mods).toMatchObject({ 'cnn/conv-essence': 1_796_515_200, 'cnn/hostile': 1_800_000_000, 'cnn/images': 1_796_515_200 });
+  });
+
+  it('moves FIELDS_MOD forward whenever the fields of the same records render differently', async () => {
+    // When this fails after a change to how records become fields (HTML rendering, images, references, related
+    // questions, a dependency of the renderer), set FIELDS_MOD to today's date and both values here to the new ones.
+    const root = contentRoot();
+    const apkg = await openApkg(await exportAnki(testDataset(), { contentRoot: root, timestamp: 1_700_000_000 }));
+    rmSync(dirname(root), { recursive: true, force: true });
+    const fields = createHash('sha256')
+      .update(
+        apkg
+          .rows('SELECT flds FROM notes ORDER BY id')
+          .map((n) => String(n['flds']))
+          .join('\n'),
+      )
+      .digest('hex');
+    expect({ mod: FIELDS_MOD, fields }).toEqual({ mod: 1_796_515_200, fields: '82485a3df0ddee363cf35d9ec0a5b9d3a8741b21aeb88cf2ceba9e48aea921a1' });
   });
 });
