@@ -4,7 +4,7 @@ import { extname, resolve } from 'node:path';
 import { isWithin, resolveInContent } from './paths.js';
 
 /** The image types an answer may show: what browsers and Anki display. */
-export const IMAGE_TYPES: ReadonlySet<string> = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.bmp']);
+const IMAGE_TYPES: ReadonlySet<string> = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.bmp']);
 
 /** An image file an answer shows, read from inside the content folder. */
 export interface ContentImage {

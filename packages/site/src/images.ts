@@ -1,6 +1,6 @@
 import { ContentImages, type ImageProblem } from '@mianjing/markdown';
 
-const REMOTE = /^[a-z][a-z0-9+.-]*:/i;
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export type Placement = { path: string } | ImageProblem;
 
@@ -18,7 +18,7 @@ export class ImageStore {
 
   /** Where the image `src` of the note at `notePath` (relative to the content root) is in the site. */
   place(notePath: string, src: string): Placement {
-    if (REMOTE.test(src)) {
+    if (URL_SCHEME.test(src)) {
       return { ruleId: 'image-outside-content', message: `Unexpected image \`${src}\`, expected a file inside the notes folder: the site makes no outside requests; showing its alt text` };
     }
     const image = this.#images.image(notePath, src);

@@ -17,9 +17,8 @@ export interface AnkiOptions {
   timestamp?: number;
   /**
    * Each note's modification time in seconds. Anki updates an already imported note only when this is newer, so it
-   * should grow when the record changes (e.g. its last commit time); a time before the last change to how fields render
-   * (FIELDS_MOD) counts as that time.
-   * Retired notes get the newest of these times.
+   * should grow when the record changes (e.g. its last commit time). A time before FIELDS_MOD, the last change to how
+   * fields render, counts as FIELDS_MOD. Retired notes get the newest of these times.
    */
   modTime?: (record: QuestionRecord) => number;
   /** Absolute directory the notes live in: images under it are embedded in the package. */
