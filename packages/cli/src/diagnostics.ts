@@ -16,7 +16,7 @@ export interface Diagnostic {
 /** Every message of every file, in file order then position order, as lines (`path:line:col: …`) and as objects. */
 export function collectDiagnostics(files: readonly VFile[], cwd: string): Array<{ diagnostic: Diagnostic; line: string }> {
   return files.flatMap((file) => {
-    const path = relative(cwd, resolve(file.cwd, file.path)).split('\\').join('/');
+    const path = shownPath(cwd, file.cwd, file.path);
     return [...file.messages]
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
       .map((message) => ({
@@ -32,11 +32,17 @@ export function collectDiagnostics(files: readonly VFile[], cwd: string): Array<
  * file keeps its records' paths, relative to the folder it was built from.
  */
 export function exportWarningLines(warnings: readonly RecordWarning[], dataset: Dataset, notes: string | undefined, cwd: string): string[] {
+  if (warnings.length === 0) return [];
   const sources = new Map(dataset.questions.map((record) => [record.id, record.source]));
   return warnings.map(({ recordId, ruleId, message }) => {
     const source = sources.get(recordId);
     if (!source) return `${recordId}: warning ${message} [${ruleId}]`;
-    const path = notes === undefined ? source.path : relative(cwd, resolve(notes, source.path)).split('\\').join('/');
+    const path = notes === undefined ? source.path : shownPath(cwd, notes, source.path);
     return `${path}:${source.line}:1: warning ${message} (question \`${recordId}\`) [${ruleId}]`;
   });
+}
+
+/** A note's path as messages show it: relative to the working folder, with `/` separators. */
+function shownPath(cwd: string, root: string, path: string): string {
+  return relative(cwd, resolve(root, path)).split('\\').join('/');
 }

@@ -37,20 +37,16 @@ export function checkDuplicateIds(items: Placed[], severity: Severity): Placed[]
     if (group.length < 2) continue;
     for (const [index, item] of group.entries()) {
       const others = otherPlaces(group, item, place);
-      // In lenient mode the later records are renamed below, so the message says what this one is called now.
-      const kept = severity !== 'error' && index > 0 ? `; this one is kept as \`${id}-${index + 1}\`` : '';
-      report(
-        item.file,
-        severity,
-        'duplicate-id',
-        `Unexpected duplicate id \`${id}\`, expected ids to be unique: also used at ${others}${kept}; give one question an id of its own with \`{#id}\` at the end of it`,
-        {
-          line: item.record.source.line,
-          column: 1,
-        },
-      );
+      // In lenient mode every record after the first is renamed, and its message says what it is called now.
+      const newId = severity !== 'error' && index > 0 ? `${id}-${index + 1}` : undefined;
+      if (newId) renamed.set(item, newId);
+      const kept = newId ? `; this one is kept as \`${newId}\`` : '';
+      const fix = 'give one question an id of its own with `{#id}` at the end of it';
+      report(item.file, severity, 'duplicate-id', `Unexpected duplicate id \`${id}\`, expected ids to be unique: also used at ${others}${kept}; ${fix}`, {
+        line: item.record.source.line,
+        column: 1,
+      });
     }
-    if (severity !== 'error') for (const [index, item] of group.slice(1).entries()) renamed.set(item, `${id}-${index + 2}`);
   }
   return items.map((item) => {
     const id = renamed.get(item);

@@ -6,7 +6,7 @@ export { markdownProcessor } from './processor.js';
 export type { MarkdownOptions } from './processor.js';
 export { remarkDisplayMathLines } from './display-math.js';
 export { QUESTION_ID, linkedRecordId, replaceQuestionLinks } from './links.js';
-export { isWithin, resolveInContent } from './paths.js';
+export { hasUrlScheme, isWithin, resolveInContent } from './paths.js';
 export { ContentImages } from './content-images.js';
 export type { ContentImage, ImageProblem } from './content-images.js';
 export { inlineText, plainText, unwikilink } from './plain-text.js';

@@ -1,6 +1,4 @@
-import { ContentImages, type ImageProblem } from '@mianjing/markdown';
-
-const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+import { ContentImages, hasUrlScheme, type ImageProblem } from '@mianjing/markdown';
 
 export type Placement = { path: string } | ImageProblem;
 
@@ -18,7 +16,7 @@ export class ImageStore {
 
   /** Where the image `src` of the note at `notePath` (relative to the content root) is in the site. */
   place(notePath: string, src: string): Placement {
-    if (URL_SCHEME.test(src)) {
+    if (hasUrlScheme(src)) {
       return { ruleId: 'image-outside-content', message: `Unexpected image \`${src}\`, expected a file inside the notes folder: the site makes no outside requests; showing its alt text` };
     }
     const image = this.#images.image(notePath, src);
