@@ -172,5 +172,7 @@ export const RENDERER_ID: string = createHash('sha256')
   .update(readFileSync(new URL(import.meta.url)))
   .update(readFileSync(new URL(`./guard${extname(import.meta.url)}`, import.meta.url)))
   .update(readFileSync(new URL(`./display-math${extname(import.meta.url)}`, import.meta.url)))
+  .update(readFileSync(new URL(`./processor${extname(import.meta.url)}`, import.meta.url)))
+  .update(readFileSync(new URL(`./gfm${extname(import.meta.url)}`, import.meta.url)))
   .digest('hex')
   .slice(0, 16);
