@@ -12,9 +12,9 @@ export interface MarkdownOptions {
 }
 
 /**
- * The Markdown every mianjing package reads: CommonMark with GFM (see gfm.ts), `$…$`/`$$…$$` math, CJK-friendly emphasis
- * (`**结论：**后文` closes), and `$$…$$` alone on a line read as display math. Not frozen, so the parser can add its
- * extraction plugin; run text through `limitNesting` first.
+ * The Markdown every mianjing package reads: CommonMark with GFM (see gfm.ts), `$…$`/`$$…$$` math, CJK-friendly
+ * emphasis (`**结论：**后文` closes), and `$$…$$` alone on a line read as display math. Not frozen, so the parser can
+ * add its extraction plugin; run text through `limitNesting` first.
  */
 export function markdownProcessor(options: MarkdownOptions = {}) {
   const processor = unified().use(remarkParse);
